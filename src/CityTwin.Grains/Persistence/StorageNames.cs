@@ -1,0 +1,14 @@
+namespace CityTwin.Grains.Persistence;
+
+/// <summary>
+/// Names under which grain state is stored. The ADO.NET provider keys a row by state name plus grain
+/// key (not by grain class), so every grain class has a state name of its own: two classes sharing a
+/// key must never share a row. Never rename one: stored rows are found by it.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The one grain storage provider of the deployment.</summary>
+    public const string Provider = "citytwin";
+
+    public const string CityDirectoryState = "cityDirectory";
+}

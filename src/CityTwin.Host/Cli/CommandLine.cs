@@ -1,0 +1,88 @@
+using System.Net.Sockets;
+using CityTwin.Host.Configuration;
+using CityTwin.Host.Hosting;
+
+namespace CityTwin.Host.Cli;
+
+/// <summary>
+/// The entry point: runs the host, or one job and exits. Failures a user can fix are printed as one
+/// line naming what to change (exit code 2), never as a stack trace.
+/// </summary>
+public static class CommandLine
+{
+    public const int ConfigurationError = 2;
+
+    public const string Usage = """
+        CityTwin: a digital twin of a city's assets.
+
+        Usage:
+          CityTwin.Host [--Setting:Name=value ...]        run the host (silo, HTTP API, health, metrics)
+          CityTwin.Host schema apply --connection "CS"   apply the PostgreSQL schema (idempotent)
+          CityTwin.Host backup --to FILE                 online backup of the embedded SQLite database
+
+        Settings (appsettings.json beside the executable, environment as Storage__Provider, or
+        the command line): Storage:Provider (Sqlite|PostgreSql), Storage:DataDirectory,
+        Storage:ConnectionString, Clustering:Provider (Localhost|PostgreSql), Clustering:SiloPort,
+        Clustering:GatewayPort, Clustering:AdvertisedAddress, Http:Url. See README.md.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "schema" => await SchemaCommand.RunAsync(args[1..], Console.Out),
+                "backup" => await BackupCommand.RunAsync(args[1..], Console.Out),
+                "help" or "--help" or "-h" => PrintUsage(),
+                _ => await RunHostAsync(args),
+            };
+        }
+        catch (ConfigurationException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static async Task<int> RunHostAsync(string[] args)
+    {
+        var app = await CityTwinHost.CreateAsync(args);
+        var settings = app.Services.GetRequiredService<CityTwinSettings>();
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException e) when (e.InnerException is SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            return Fail($"Http:Url: cannot listen on {settings.Http.Url}: {e.Message}");
+        }
+        catch (Exception e) when (FindSocketError(e) is { SocketErrorCode: SocketError.AddressAlreadyInUse })
+        {
+            return Fail($"Clustering:SiloPort / Clustering:GatewayPort: port {settings.Clustering.SiloPort} or {settings.Clustering.GatewayPort} is already in use by another process");
+        }
+    }
+
+    private static SocketException? FindSocketError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket) return socket;
+            if (e is AggregateException aggregate)
+                return aggregate.InnerExceptions.Select(FindSocketError).FirstOrDefault(s => s is not null);
+        }
+        return null;
+    }
+
+    private static int PrintUsage()
+    {
+        Console.Out.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"CityTwin cannot start: {message}");
+        return ConfigurationError;
+    }
+}

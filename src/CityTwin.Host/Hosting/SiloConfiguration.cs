@@ -1,0 +1,65 @@
+using CityTwin.Grains.Persistence;
+using CityTwin.Host.Configuration;
+using CityTwin.Host.Persistence;
+using Orleans.Configuration;
+
+namespace CityTwin.Host.Hosting;
+
+/// <summary>
+/// How a CityTwin silo is put together from its settings. The host uses it, and so do the tests and
+/// benchmarks, so that what they check is what runs.
+/// </summary>
+public static class SiloConfiguration
+{
+    public static ISiloBuilder UseCityTwin(this ISiloBuilder silo, CityTwinSettings settings, StorageEndpoint storage)
+    {
+        var clustering = settings.Clustering;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = clustering.ServiceId;
+            o.ClusterId = clustering.ClusterId;
+        });
+
+        switch (clustering.Provider)
+        {
+            case ClusteringProvider.Localhost:
+                silo.UseLocalhostClustering(clustering.SiloPort, clustering.GatewayPort, null, clustering.ServiceId, clustering.ClusterId);
+                break;
+            case ClusteringProvider.PostgreSql:
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = StorageEndpoint.PostgreSqlInvariant;
+                    o.ConnectionString = clustering.ConnectionString;
+                });
+                silo.ConfigureEndpoints(clustering.AdvertisedAddress, clustering.SiloPort, clustering.GatewayPort);
+                break;
+        }
+        return silo.AddCityTwinStorage(storage);
+    }
+
+    /// <summary>Grain state and reminders through ADO.NET on the configured database, plus readiness.</summary>
+    public static ISiloBuilder AddCityTwinStorage(this ISiloBuilder silo, StorageEndpoint storage)
+    {
+        silo.AddAdoNetGrainStorage(StorageNames.Provider, o =>
+        {
+            o.Invariant = storage.Invariant;
+            if (storage.Sqlite is not null) o.DataSource = storage.Sqlite.DataSource;
+            else o.ConnectionString = storage.ConnectionString;
+            o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+        });
+
+        // Reminders live beside grain state: in the SQLite file for the embedded default, in
+        // PostgreSQL for a cluster, so a restarted silo finds every schedule again.
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = storage.Invariant;
+            if (storage.Sqlite is not null) o.DataSource = storage.Sqlite.DataSource;
+            else o.ConnectionString = storage.ConnectionString;
+        });
+
+        silo.AddActivityPropagation();
+        silo.Services.AddSingleton<SiloActivity>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActivity>());
+        return silo;
+    }
+}

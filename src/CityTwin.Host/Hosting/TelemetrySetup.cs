@@ -1,0 +1,37 @@
+using CityTwin.Grains.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CityTwin.Host.Hosting;
+
+/// <summary>
+/// Logs, metrics and traces in one place: Orleans' meter and activity sources plus CityTwin's meter,
+/// scraped at /metrics in Prometheus format, and sent by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+public static class TelemetrySetup
+{
+    public static WebApplicationBuilder AddCityTwinTelemetry(this WebApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("citytwin"))
+            .WithMetrics(metrics => metrics
+                .AddMeter("Microsoft.Orleans")
+                .AddMeter(CityTwinMetrics.MeterName)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource("Microsoft.Orleans.Runtime")
+                .AddSource("Microsoft.Orleans.Application"));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            otel.UseOtlpExporter();
+        return builder;
+    }
+
+    public static WebApplication MapCityTwinMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using CityTwin.Host.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace CityTwin.Testing;
+
+/// <summary>
+/// A real PostgreSQL server for one test run: initdb into a temporary directory and pg_ctl on a free
+/// loopback port, as the 'postgres' user when the tests run as root (initdb refuses root). Debian keeps
+/// the binaries off PATH, under /usr/lib/postgresql/VERSION/bin. Stopped and removed on dispose.
+/// </summary>
+public sealed class PostgreSqlServer : IAsyncDisposable
+{
+    private const string Superuser = "citytwin_test";
+    private readonly string binDirectory;
+    private readonly string directory;
+    private int databaseCounter;
+
+    private PostgreSqlServer(string binDirectory, string directory, int port)
+    {
+        this.binDirectory = binDirectory;
+        this.directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string DataDirectory => Path.Combine(directory, "data");
+
+    /// <summary>Connection string of the server's maintenance database.</summary>
+    public string AdminConnectionString => ConnectionString("postgres");
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = Superuser,
+            Database = database,
+            MaxPoolSize = 20,
+            // Pools are per connection string: a database dropped at the end of a test class must not
+            // leave idle connections that block its DROP.
+            ConnectionIdleLifetime = 10,
+        }.ConnectionString;
+
+    public static async Task<PostgreSqlServer> StartAsync(int maxConnections = 200)
+    {
+        var bin = FindBinDirectory();
+        var directory = Path.Combine(Path.GetTempPath(), $"citytwin-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var server = new PostgreSqlServer(bin, directory, FreePort.Next());
+        try
+        {
+            if (RunningAsRoot) await RunAsync("chown", ["-R", "postgres:postgres", directory]);
+            await server.PgAsync("initdb", ["-D", server.DataDirectory, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--no-sync"]);
+            await server.PgAsync("pg_ctl", [
+                "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
+                "-o", $"-p {server.Port} -h 127.0.0.1 -k {directory} -c max_connections={maxConnections} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                "start"]);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A new, empty database on this server; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "t")
+    {
+        var name = $"{prefix}_{Interlocked.Increment(ref databaseCounter)}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 16, 60)].ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            try { await PgAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]); }
+            catch (InvalidOperationException) { /* already gone */ }
+        }
+        try { Directory.Delete(directory, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private static bool RunningAsRoot => Environment.UserName == "root";
+
+    private Task PgAsync(string tool, IReadOnlyList<string> arguments)
+    {
+        var path = Path.Combine(binDirectory, tool);
+        return RunningAsRoot
+            ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
+            : RunAsync(path, arguments);
+    }
+
+    private static string FindBinDirectory()
+    {
+        const string root = "/usr/lib/postgresql";
+        var bin = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return bin ?? throw new InvalidOperationException(
+            "PostgreSQL's server binaries were not found under /usr/lib/postgresql/*/bin: install Debian's 'postgresql' package (.ci/run does).");
+    }
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}{await stdout}");
+    }
+}
