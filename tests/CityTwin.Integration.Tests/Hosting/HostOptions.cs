@@ -1,0 +1,16 @@
+using CityTwin.Testing;
+
+namespace CityTwin.Integration.Tests.Hosting;
+
+/// <summary>Free ports for one host process and the arguments that hand them to it.</summary>
+public sealed record HostPorts(int Http, int Silo, int Gateway)
+{
+    public static HostPorts Free() => new(FreePort.Next(), FreePort.Next(), FreePort.Next());
+
+    public IEnumerable<string> Arguments =>
+    [
+        $"--Http:Url=http://127.0.0.1:{Http}",
+        $"--Clustering:SiloPort={Silo}",
+        $"--Clustering:GatewayPort={Gateway}",
+    ];
+}
