@@ -42,8 +42,13 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             ConnectionIdleLifetime = 10,
         }.ConnectionString;
 
-    public static async Task<PostgreSqlServer> StartAsync(int maxConnections = 200)
+    /// <param name="durable">
+    /// False (for tests) turns fsync, synchronous_commit and full_page_writes off, trading crash safety
+    /// for speed; true keeps PostgreSQL's defaults, so that benchmark figures are what a deployment gets.
+    /// </param>
+    public static async Task<PostgreSqlServer> StartAsync(int maxConnections = 200, bool durable = false)
     {
+        var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var bin = FindBinDirectory();
         var directory = Path.Combine(Path.GetTempPath(), $"citytwin-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -54,7 +59,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             await server.PgAsync("initdb", ["-D", server.DataDirectory, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--no-sync"]);
             await server.PgAsync("pg_ctl", [
                 "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
-                "-o", $"-p {server.Port} -h 127.0.0.1 -k {directory} -c max_connections={maxConnections} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                "-o", $"-p {server.Port} -h 127.0.0.1 -k {directory} -c max_connections={maxConnections}{durability}",
                 "start"]);
             return server;
         }
