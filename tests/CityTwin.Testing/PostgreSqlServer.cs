@@ -11,6 +11,7 @@ namespace CityTwin.Testing;
 public sealed class PostgreSqlServer : IAsyncDisposable
 {
     private const string Superuser = "citytwin_test";
+    private const string FolderPrefix = "citytwin-pg";
     private readonly string binDirectory;
     private readonly string directory;
     private int databaseCounter;
@@ -50,7 +51,8 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     {
         var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var bin = FindBinDirectory();
-        var directory = Path.Combine(Path.GetTempPath(), $"citytwin-pg-{Guid.NewGuid():N}");
+        LeftoverSweep.RemoveFoldersOfEndedProcesses(FolderPrefix);
+        var directory = Path.Combine(Path.GetTempPath(), LeftoverSweep.NewDirectoryName(FolderPrefix));
         Directory.CreateDirectory(directory);
         var server = new PostgreSqlServer(bin, directory, FreePort.Next());
         try
@@ -89,8 +91,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             try { await PgAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]); }
             catch (InvalidOperationException) { /* already gone */ }
         }
-        try { Directory.Delete(directory, recursive: true); }
-        catch (IOException) { }
+        LeftoverSweep.TryDelete(directory);
     }
 
     private static bool RunningAsRoot => Environment.UserName == "root";

@@ -8,9 +8,10 @@ namespace CityTwin.Testing;
 /// </summary>
 public static class PublishedHost
 {
-    private static readonly Lazy<string> Directory_ = new(Publish, LazyThreadSafetyMode.ExecutionAndPublication);
+    private const string FolderPrefix = "citytwin-host";
+    private static readonly Lazy<string> PublishedFolder = new(Publish, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string DllPath => Path.Combine(Directory_.Value, "CityTwin.Host.dll");
+    public static string DllPath => Path.Combine(PublishedFolder.Value, "CityTwin.Host.dll");
 
     public static string RepositoryRoot
     {
@@ -26,7 +27,8 @@ public static class PublishedHost
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release" : "Debug";
-        var output = Path.Combine(Path.GetTempPath(), $"citytwin-host-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        LeftoverSweep.RemoveFoldersOfEndedProcesses(FolderPrefix);
+        var output = Path.Combine(Path.GetTempPath(), LeftoverSweep.NewDirectoryName(FolderPrefix));
         var project = Path.Combine(RepositoryRoot, "src", "CityTwin.Host", "CityTwin.Host.csproj");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,10 +43,7 @@ public static class PublishedHost
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish failed: {stdout.Result}{stderr.Result}");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(output, recursive: true); } catch (IOException) { }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => LeftoverSweep.TryDelete(output);
         return output;
     }
 }

@@ -1,0 +1,57 @@
+using CityTwin.Grains.Persistence;
+using CityTwin.Host.Configuration;
+using CityTwin.Host.Hosting;
+using CityTwin.Host.Persistence;
+using CityTwin.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace CityTwin.Grains.Tests;
+
+/// <summary>
+/// One in-process cluster per test collection, its grain storage configured by the host's own code on
+/// a SQLite file of its own (the embedded default).
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly TempDirectory directory = new("citytwin-grains");
+    private InProcessTestCluster cluster = null!;
+
+    public IClusterClient Client => cluster.Client;
+
+    public IGrainStorage Storage =>
+        cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+
+    public async Task InitializeAsync()
+    {
+        var endpoint = new StorageEndpoint(new StorageSettings(
+            StorageProvider.Sqlite, directory.Path, null, SqliteSynchronous.Normal, ApplySchemaOnStart: true));
+        await endpoint.ApplySchemaAsync(CancellationToken.None);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddCityTwinStorage(endpoint));
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    /// <summary>What storage holds for a grain right now, read past the grain.</summary>
+    public async Task<(T State, string? ETag)> ReadStoredAsync<T>(string stateName, GrainId grainId) where T : class, new()
+    {
+        var stored = new GrainState<T>();
+        await Storage.ReadStateAsync(stateName, grainId, stored);
+        return (stored.State ?? new T(), stored.ETag);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
