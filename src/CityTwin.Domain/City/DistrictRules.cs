@@ -1,28 +1,18 @@
-using System.Text.RegularExpressions;
 using CityTwin.Domain.Common;
 
 namespace CityTwin.Domain.City;
 
 /// <summary>What makes a district definition acceptable.</summary>
-public static partial class DistrictRules
+public static class DistrictRules
 {
-    public const int MaxIdLength = 64;
     public const int MaxNameLength = 200;
-
-    /// <summary>
-    /// Ids appear in MQTT topics and URLs, so they are lower-case slugs: no '/', '+', '#' or spaces.
-    /// </summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
-    private static partial Regex IdPattern();
 
     public static IReadOnlyList<RuleViolation> Validate(
         string? id, string? name, string? timeZone, double latitude, double longitude)
     {
         var violations = new List<RuleViolation>();
-        if (string.IsNullOrWhiteSpace(id))
-            violations.Add(new("id", "is required"));
-        else if (id.Length > MaxIdLength || !IdPattern().IsMatch(id))
-            violations.Add(new("id", $"'{id}' must be 1 to {MaxIdLength} characters of a-z, 0-9 and '-', starting with a letter or digit"));
+        if (Identifiers.Check("id", id) is { } badId)
+            violations.Add(badId);
 
         if (string.IsNullOrWhiteSpace(name))
             violations.Add(new("name", "is required"));

@@ -5,7 +5,7 @@ using Orleans.Storage;
 namespace CityTwin.Grains.Persistence;
 
 /// <summary>
-/// The one grain-state format of CityTwin: System.Text.Json, camelCase, enums as strings. Chosen once
+/// The one grain-state format of CityTwin: System.Text.Json, camelCase, enums as camelCase strings (FIWARE names such as defectiveLamp). Chosen once
 /// and kept so that rows written by any release stay readable by later ones: unknown members are
 /// ignored on read and missing ones take their defaults.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class JsonGrainStorageSerializer : IGrainStorageSerializer
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

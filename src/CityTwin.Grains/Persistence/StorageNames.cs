@@ -11,4 +11,11 @@ public static class StorageNames
     public const string Provider = "citytwin";
 
     public const string CityDirectoryState = "cityDirectory";
+    public const string AssetRegistrationState = "assetRegistration";
+    public const string DistrictState = "district";
+    public const string BinTwinState = "binTwin";
+    public const string StreetlightTwinState = "streetlightTwin";
+    public const string IntersectionTwinState = "intersectionTwin";
+    public const string TruckTwinState = "truckTwin";
+    public const string AirQualityTwinState = "airQualityTwin";
 }

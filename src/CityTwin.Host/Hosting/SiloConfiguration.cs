@@ -1,3 +1,4 @@
+using CityTwin.Grains;
 using CityTwin.Grains.Persistence;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Persistence;
@@ -34,6 +35,7 @@ public static class SiloConfiguration
                 silo.ConfigureEndpoints(clustering.AdvertisedAddress, clustering.SiloPort, clustering.GatewayPort);
                 break;
         }
+        silo.Services.AddCityTwinGrains();
         return silo.AddCityTwinStorage(storage);
     }
 

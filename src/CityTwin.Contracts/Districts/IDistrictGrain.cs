@@ -1,0 +1,39 @@
+using CityTwin.Contracts.Assets;
+
+namespace CityTwin.Contracts.Districts;
+
+/// <summary>
+/// A district, keyed by district id. Twins enrol in it, tell it their significant changes, and it
+/// keeps live counts and the staleness deadlines of all its assets (one index, no timer per twin).
+/// What twins send is one-way: a twin never waits on its district, so the two cannot deadlock when
+/// the district's sweep calls a twin that is itself telling the district something.
+/// </summary>
+[Alias("citytwin.IDistrictGrain")]
+public interface IDistrictGrain : IGrainWithStringKey
+{
+    /// <summary>Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>.</summary>
+    [Alias("Enroll"), OneWay]
+    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline);
+
+    [Alias("Withdraw"), OneWay]
+    Task Withdraw(string assetId);
+
+    [Alias("Notify"), OneWay]
+    Task Notify(AssetNotification notification);
+
+    [Alias("GetCounts"), AlwaysInterleave]
+    Task<DistrictCounts> GetCounts();
+
+    /// <summary>Runs the staleness sweep now (a grain timer also runs it); returns how many twins were asked.</summary>
+    [Alias("SweepStaleness")]
+    Task<int> SweepStaleness();
+}
+
+/// <summary>A district's live picture, kept from notifications (no scan of its twins).</summary>
+[Immutable, GenerateSerializer, Alias("citytwin.DistrictCounts")]
+public sealed record DistrictCounts(
+    [property: Id(0)] string DistrictId,
+    [property: Id(1)] IReadOnlyDictionary<AssetKind, int> Assets,
+    [property: Id(2)] IReadOnlyDictionary<string, int> ActiveConditions,
+    [property: Id(3)] long NotificationsReceived,
+    [property: Id(4)] int WatchedDeadlines);

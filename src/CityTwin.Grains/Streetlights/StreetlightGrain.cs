@@ -1,0 +1,107 @@
+using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Streetlights;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Domain.Common;
+using CityTwin.Domain.Streetlights;
+using CityTwin.Grains.Persistence;
+using CityTwin.Grains.Twins;
+using Orleans.Runtime;
+
+namespace CityTwin.Grains.Streetlights;
+
+public sealed class StreetlightGrain(
+    [PersistentState(StorageNames.StreetlightTwinState, StorageNames.Provider)] IPersistentState<TwinState<StreetlightState>> state,
+    TwinServices services)
+    : TwinGrain<StreetlightState>(state, services), IStreetlightGrain
+{
+    private StreetlightParameters parameters = new();
+
+    protected override AssetKind Kind => AssetKind.Streetlight;
+
+    protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) =>
+        StreetlightValidation.Validate(ToParameters((StreetlightSpec)spec));
+
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((StreetlightSpec)spec);
+
+    public Task<ReadingResult> Report(DeviceStamp stamp, StreetlightTelemetry reading)
+    {
+        var domainReading = new StreetlightReading(
+            reading.PowerState is { } power ? ToDomain(power) : null,
+            reading.IlluminanceLevel,
+            reading.PowerConsumption,
+            reading.AmbientLux,
+            reading.PresenceDetected);
+        return AcceptReading(
+            stamp,
+            () => StreetlightValidation.Validate(domainReading, parameters),
+            now => StreetlightRules.Apply(KindState, parameters, domainReading, now).Signals
+                .Select(s => SignalMapping.Condition(s.Code, s.Raised))
+                .ToList());
+    }
+
+    public async Task<CommandResult> RequestLevel(double level)
+    {
+        if (Provisioned is null)
+            return Rejected("assetId", $"no streetlight '{AssetId}' is provisioned");
+        var violations = StreetlightRules.RequestLevel(KindState, level, Now);
+        if (violations.Count > 0)
+            return Rejected(violations);
+        await WriteThroughAsync();
+        return CommandResult.Ok;
+    }
+
+    public Task<StreetlightTwin?> GetTwin()
+    {
+        if (State.Record is null)
+            return Task.FromResult<StreetlightTwin?>(null);
+        var light = KindState;
+        return Task.FromResult<StreetlightTwin?>(new StreetlightTwin(
+            AssetId,
+            light.PowerState is { } power ? ToContract(power) : null,
+            light.IlluminanceLevel,
+            light.PowerConsumption,
+            light.AmbientLux,
+            light.PresenceDetected,
+            JsonNames.Of(light.Status),
+            light.DesiredLevel,
+            light.DesiredLevelIssuedAt,
+            light.DesiredLevelConfirmed,
+            light.EnergyUsedKwh,
+            light.FullPowerEnergyKwh,
+            light.LastReadingAt,
+            History(light.History)));
+    }
+
+    private static List<LightSample> History(LightHistory history)
+    {
+        var samples = new List<LightSample>(history.Count);
+        if (history.Start is not { } start)
+            return samples;
+        for (var i = 0; i < history.Count; i++)
+            samples.Add(new LightSample(start.AddSeconds(history.Seconds[i]), history.Levels[i], history.Watts[i]));
+        return samples;
+    }
+
+    private static StreetlightParameters ToParameters(StreetlightSpec spec) => new()
+    {
+        RatedPowerWatts = spec.RatedPowerWatts,
+        StandbyPowerWatts = spec.StandbyPowerWatts,
+    };
+
+    private static PowerState ToDomain(LightPowerState state) => state switch
+    {
+        LightPowerState.On => PowerState.On,
+        LightPowerState.Off => PowerState.Off,
+        LightPowerState.Low => PowerState.Low,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    private static LightPowerState? ToContract(PowerState state) => state switch
+    {
+        PowerState.On => LightPowerState.On,
+        PowerState.Off => LightPowerState.Off,
+        PowerState.Low => LightPowerState.Low,
+        _ => null,
+    };
+}

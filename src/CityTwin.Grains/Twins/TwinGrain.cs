@@ -1,0 +1,389 @@
+using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.City;
+using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Districts;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Domain.Common;
+using CityTwin.Grains.Assets;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace CityTwin.Grains.Twins;
+
+/// <summary>
+/// What every asset twin does whatever its kind: its lifecycle (written through), the order of its
+/// device's readings (duplicates, late, from the future), liveness and staleness, write-behind of
+/// readings, and telling its district only what changes the district's picture. A kind supplies its
+/// spec checks and its rules; this class never knows what a bin or a streetlight is.
+/// </summary>
+public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKindState : class, new()
+{
+    private readonly IPersistentState<TwinState<TKindState>> persistent;
+    private readonly TwinServices services;
+    private bool unsaved;
+    private IGrainTimer? flushTimer;
+
+    protected TwinGrain(IPersistentState<TwinState<TKindState>> persistent, TwinServices services)
+    {
+        this.persistent = persistent;
+        this.services = services;
+    }
+
+    protected abstract AssetKind Kind { get; }
+
+    protected TwinState<TKindState> State => persistent.State;
+
+    protected TKindState KindState => persistent.State.Kind;
+
+    protected AssetProvision? Provisioned => State.Record is { Lifecycle: AssetLifecycle.Active } record ? record.Provision : null;
+
+    protected DateTimeOffset Now => services.Clock.Now;
+
+    protected string AssetId => this.GetPrimaryKeyString();
+
+    /// <summary>The district's time zone, for rules that work in local time; known while provisioned.</summary>
+    protected TimeZoneInfo DistrictTimeZone { get; private set; } = TimeZoneInfo.Utc;
+
+    private StalenessPolicy StalenessPolicy => services.Options.Staleness[Kind];
+
+    /// <summary>The kind's checks of its spec. The spec's kind is already known to match.</summary>
+    protected abstract IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec);
+
+    /// <summary>The spec was provisioned or changed: (re)build whatever the kind derives from it.</summary>
+    protected virtual void OnSpecChanged(AssetSpec spec)
+    {
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Provisioned is { } provision)
+        {
+            OnSpecChanged(provision.Spec);
+            DistrictTimeZone = await FindTimeZoneAsync(provision.DistrictId) ?? TimeZoneInfo.Utc;
+            // Enrolling again heals a district roster that lost its last changes in a crash.
+            District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        flushTimer?.Dispose();
+        flushTimer = null;
+        if (unsaved)
+            await WriteAsync();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<CommandResult> Provision(AssetProvision provision)
+    {
+        ArgumentNullException.ThrowIfNull(provision);
+        var current = State.Record;
+        if (current is { Lifecycle: AssetLifecycle.Decommissioned })
+            return Rejected("assetId", $"'{AssetId}' is decommissioned; delete it before provisioning it again");
+        if (current is { Lifecycle: AssetLifecycle.Active } && current.Provision == provision)
+            return CommandResult.Ok;
+
+        var errors = ValidateIdentity(provision);
+        if (errors.Count == 0)
+            errors.AddRange(ValidateSpec(provision.Spec));
+        var zone = await FindTimeZoneAsync(provision.DistrictId);
+        if (zone is null)
+            errors.Add(new("districtId", $"no district '{provision.DistrictId}' in the city directory"));
+        if (errors.Count > 0)
+            return Rejected(errors);
+
+        var holder = await GrainFactory.GetGrain<IAssetRegistrationGrain>(AssetId).Claim(Kind);
+        if (holder != Kind)
+            return Rejected("kind", $"asset '{AssetId}' is provisioned as a {holder.Segment()}, not a {Kind.Segment()}");
+
+        var previousDistrict = current?.Provision.DistrictId;
+        State.Record = new AssetRecord(provision, AssetLifecycle.Active, current?.ProvisionedAt ?? Now, null);
+        if (current is null || current.Provision.Spec != provision.Spec)
+            OnSpecChanged(provision.Spec);
+        if (current is not null && current.Provision.DeviceId != provision.DeviceId)
+            ReadingOrder.Reset(State.Sequence);
+        DistrictTimeZone = zone!;
+        await WriteThroughAsync();
+
+        if (previousDistrict is not null && previousDistrict != provision.DistrictId)
+            District(previousDistrict).Withdraw(AssetId).Ignore();
+        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> ReplaceDevice(string deviceId)
+    {
+        if (Provisioned is not { } provision)
+            return NotActive();
+        if (Identifiers.Check("deviceId", deviceId) is { } bad)
+            return Rejected([bad]);
+        if (provision.DeviceId == deviceId)
+            return CommandResult.Ok;
+
+        State.Record = State.Record! with { Provision = provision with { DeviceId = deviceId } };
+        // The new device counts its boots and sequences from scratch; the twin and history stay.
+        ReadingOrder.Reset(State.Sequence);
+        await WriteThroughAsync();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> MoveToDistrict(string districtId)
+    {
+        if (Provisioned is not { } provision)
+            return NotActive();
+        if (provision.DistrictId == districtId)
+            return CommandResult.Ok;
+        if (await FindTimeZoneAsync(districtId) is not { } zone)
+            return Rejected("districtId", $"no district '{districtId}' in the city directory");
+
+        State.Record = State.Record! with { Provision = provision with { DistrictId = districtId } };
+        DistrictTimeZone = zone;
+        await WriteThroughAsync();
+        District(provision.DistrictId).Withdraw(AssetId).Ignore();
+        District(districtId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> Decommission()
+    {
+        if (Provisioned is not { } provision)
+            return NotActive();
+        State.Record = State.Record! with { Lifecycle = AssetLifecycle.Decommissioned, DecommissionedAt = Now };
+        await WriteThroughAsync();
+        District(provision.DistrictId).Withdraw(AssetId).Ignore();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> Delete()
+    {
+        if (State.Record is not { Lifecycle: AssetLifecycle.Decommissioned })
+            return Rejected("assetId", State.Record is null
+                ? $"no asset '{AssetId}' of kind {Kind.Segment()}"
+                : $"'{AssetId}' must be decommissioned before it is deleted");
+        flushTimer?.Dispose();
+        flushTimer = null;
+        await persistent.ClearStateAsync();
+        unsaved = false;
+        await GrainFactory.GetGrain<IAssetRegistrationGrain>(AssetId).Release(Kind);
+        DeactivateOnIdle();
+        return CommandResult.Ok;
+    }
+
+    public Task<AssetRecord?> GetRecord() => Task.FromResult(State.Record);
+
+    public Task<TwinStatus> GetStatus()
+    {
+        var counters = State.Counters;
+        return Task.FromResult(new TwinStatus(
+            AssetId,
+            Kind,
+            State.Record?.Lifecycle ?? AssetLifecycle.Unprovisioned,
+            State.Record?.Provision.DistrictId,
+            State.Liveness.LastHeardAt,
+            State.Liveness.Stale,
+            State.Liveness.StaleSince,
+            new ReadingCounts(counters.Applied, counters.Duplicates, counters.Late, counters.Invalid + counters.FromFuture),
+            unsaved));
+    }
+
+    public Task<DateTimeOffset?> CheckStaleness()
+    {
+        if (Provisioned is not { } provision)
+            return Task.FromResult<DateTimeOffset?>(null);
+        var now = Now;
+        if (Staleness.CheckOverdue(State.Liveness, now, StalenessPolicy, services.Clock.StartedAt) is { } becameStale)
+        {
+            MarkChanged();
+            Tell(provision, now, [becameStale]);
+        }
+        return Task.FromResult(State.Liveness.Stale ? null : (DateTimeOffset?)NextDeadline());
+    }
+
+    /// <summary>
+    /// The path of every reading. Order first (a redelivery is ignored before anything else is looked
+    /// at), then validity, then the kind's rules for the newest reading or its handling of a late one.
+    /// Nothing is written here: the change is written behind.
+    /// </summary>
+    /// <param name="validate">The kind's checks of the reading's values.</param>
+    /// <param name="applyNewest">The kind's rules for a reading newer than any applied; returns the signals for the district.</param>
+    /// <param name="keepLate">What the kind keeps of a late reading (history), if anything.</param>
+    protected async Task<ReadingResult> AcceptReading(
+        DeviceStamp stamp,
+        Func<IReadOnlyList<RuleViolation>> validate,
+        Func<DateTimeOffset, IReadOnlyList<TwinSignal>> applyNewest,
+        Action<DateTimeOffset>? keepLate = null)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        if (Provisioned is not { } provision)
+            return await RefuseReadingAsync();
+
+        var now = Now;
+        var domainStamp = new ReadingStamp(stamp.DeviceTime, stamp.BootEpoch, stamp.Sequence);
+        var classification = ReadingOrder.Classify(State.Sequence, domainStamp, now, services.Options.MaxClockSkew);
+        switch (classification.Verdict)
+        {
+            case ReadingVerdict.Duplicate:
+                State.Counters.Count(ReadingVerdict.Duplicate);
+                return ReadingResult.Duplicate;
+            case ReadingVerdict.FromFuture:
+                State.Counters.Count(ReadingVerdict.FromFuture);
+                MarkChanged();
+                return ReadingResult.Rejected("deviceTime", classification.Reason ?? "is in the future");
+        }
+
+        var violations = validate();
+        if (violations.Count > 0)
+        {
+            State.Counters.CountInvalid();
+            MarkChanged();
+            return ReadingResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);
+        }
+
+        var signals = new List<TwinSignal>();
+        if (classification.Verdict == ReadingVerdict.Late)
+            keepLate?.Invoke(now);
+        else
+            signals.AddRange(applyNewest(now));
+
+        ReadingOrder.Record(State.Sequence, domainStamp, classification.Verdict);
+        State.Counters.Count(classification.Verdict);
+        var backOnline = Staleness.Heard(State.Liveness, now);
+        if (backOnline is not null)
+            signals.Add(backOnline);
+        MarkChanged();
+        if (signals.Count > 0)
+            Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
+        return classification.Verdict == ReadingVerdict.Late ? ReadingResult.Late : ReadingResult.Applied;
+    }
+
+    /// <summary>A command changed the twin (desired state): written through before it is acknowledged.</summary>
+    protected async Task WriteThroughAsync()
+    {
+        try
+        {
+            await WriteAsync();
+        }
+        catch
+        {
+            // What is in memory may now differ from storage: start again from storage next call.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Something changed that may be written behind: one write per interval at most.</summary>
+    protected void MarkChanged()
+    {
+        unsaved = true;
+        flushTimer ??= this.RegisterGrainTimer(
+            FlushAsync, new GrainTimerCreationOptions(services.Options.WriteBehindInterval, Timeout.InfiniteTimeSpan));
+    }
+
+    /// <summary>Tells the district (one-way) what changed its picture.</summary>
+    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null) =>
+        District(provision.DistrictId)
+            .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline))
+            .Ignore();
+
+    protected static CommandResult Rejected(IEnumerable<RuleViolation> violations) =>
+        CommandResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);
+
+    protected static CommandResult Rejected(string field, string message) => CommandResult.Rejected(field, message);
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        flushTimer?.Dispose();
+        flushTimer = null;
+        if (!unsaved)
+            return;
+        if (!services.Throttle.TryEnter())
+        {
+            MarkChanged();
+            return;
+        }
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception e)
+        {
+            services.Logger.LogWarning(e, "Write-behind of {Kind} twin {AssetId} failed; retrying in {Interval}", Kind, AssetId, services.Options.WriteBehindInterval);
+            MarkChanged();
+        }
+        finally
+        {
+            services.Throttle.Exit();
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        unsaved = false;
+        try
+        {
+            await persistent.WriteStateAsync();
+        }
+        catch
+        {
+            unsaved = true;
+            throw;
+        }
+    }
+
+    private DateTimeOffset NextDeadline() =>
+        Staleness.DeadlineFor(State.Liveness.LastHeardAt, StalenessPolicy, services.Clock.StartedAt);
+
+    private async Task<ReadingResult> RefuseReadingAsync()
+    {
+        if (State.Record is { Lifecycle: AssetLifecycle.Decommissioned })
+            return ReadingResult.Rejected("assetId", $"'{AssetId}' is decommissioned and accepts no readings");
+        var holder = await GrainFactory.GetGrain<IAssetRegistrationGrain>(AssetId).GetKind();
+        DeactivateOnIdle();
+        return holder is { } other && other != Kind
+            ? ReadingResult.Rejected("kind", $"asset '{AssetId}' is a {other.Segment()}, not a {Kind.Segment()}")
+            : ReadingResult.Rejected("assetId", $"no {Kind.Segment()} '{AssetId}' is provisioned");
+    }
+
+    private List<RuleViolation> ValidateIdentity(AssetProvision provision)
+    {
+        var errors = new List<RuleViolation>();
+        if (provision.AssetId != AssetId)
+            errors.Add(new("assetId", $"'{provision.AssetId}' does not match the twin '{AssetId}'"));
+        else if (Identifiers.Check("assetId", provision.AssetId) is { } badAsset)
+            errors.Add(badAsset);
+        if (provision.Kind != Kind)
+            errors.Add(new("kind", $"'{provision.Kind.Segment()}' was sent to a {Kind.Segment()} twin"));
+        if (provision.Spec is null || provision.Spec.Kind != Kind)
+            errors.Add(new("spec", $"must be the parameters of a {Kind.Segment()}"));
+        if (Identifiers.Check("deviceId", provision.DeviceId) is { } badDevice)
+            errors.Add(badDevice);
+        if (Identifiers.Check("districtId", provision.DistrictId) is { } badDistrict)
+            errors.Add(badDistrict);
+        if (provision.Location is not { } location)
+            errors.Add(new("location", "is required"));
+        else
+        {
+            if (!double.IsFinite(location.Latitude) || location.Latitude is < -90 or > 90)
+                errors.Add(new("location.latitude", $"{location.Latitude} is outside -90..90"));
+            if (!double.IsFinite(location.Longitude) || location.Longitude is < -180 or > 180)
+                errors.Add(new("location.longitude", $"{location.Longitude} is outside -180..180"));
+        }
+        return errors;
+    }
+
+    private async Task<TimeZoneInfo?> FindTimeZoneAsync(string districtId)
+    {
+        if (Identifiers.Check("districtId", districtId) is not null)
+            return null;
+        var district = await GrainFactory.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(districtId);
+        return district is null ? null : TimeZoneInfo.FindSystemTimeZoneById(district.TimeZone);
+    }
+
+    private CommandResult NotActive() =>
+        Rejected("assetId", State.Record is null
+            ? $"no {Kind.Segment()} '{AssetId}' is provisioned"
+            : $"'{AssetId}' is decommissioned");
+
+    private IDistrictGrain District(string districtId) => GrainFactory.GetGrain<IDistrictGrain>(districtId);
+}

@@ -1,0 +1,21 @@
+using CityTwin.Contracts.Assets;
+using CityTwin.Domain.Common;
+
+namespace CityTwin.Grains.Twins;
+
+/// <summary>
+/// What a twin stores: its provisioning record, what it has heard from its device, and its kind's
+/// state. Stored as JSON; members are only ever added (with defaults) so old rows stay readable.
+/// </summary>
+public sealed class TwinState<TKindState> where TKindState : class, new()
+{
+    public AssetRecord? Record { get; set; }
+
+    public ReadingSequenceState Sequence { get; set; } = new();
+
+    public ReadingCounters Counters { get; set; } = new();
+
+    public TwinLiveness Liveness { get; set; } = new();
+
+    public TKindState Kind { get; set; } = new();
+}
