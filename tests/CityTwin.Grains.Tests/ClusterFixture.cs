@@ -1,3 +1,5 @@
+using CityTwin.Contracts.City;
+using CityTwin.Grains;
 using CityTwin.Grains.Persistence;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Hosting;
@@ -29,10 +31,30 @@ public sealed class ClusterFixture : IAsyncLifetime
             StorageProvider.Sqlite, directory.Path, null, SqliteSynchronous.Normal, ApplySchemaOnStart: true));
         await endpoint.ApplySchemaAsync(CancellationToken.None);
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddCityTwinStorage(endpoint));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCityTwinStorage(endpoint);
+            silo.Services.AddCityTwinGrains(options =>
+            {
+                // Short enough that tests see write-behind and staleness happen, long enough to coalesce.
+                options.WriteBehindInterval = WriteBehindInterval;
+                options.StalenessSweepInterval = TimeSpan.FromMilliseconds(500);
+            });
+        });
         cluster = builder.Build();
         await cluster.DeployAsync();
+        foreach (var district in Districts)
+            await Client.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).UpsertDistrict(district);
     }
+
+    public static readonly TimeSpan WriteBehindInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Districts every test may provision assets into.</summary>
+    public static readonly District[] Districts =
+    [
+        new("centrum", "Centrum", "Europe/Amsterdam", 52.372, 4.893),
+        new("noord", "Noord", "Europe/Amsterdam", 52.39, 4.92),
+    ];
 
     /// <summary>What storage holds for a grain right now, read past the grain.</summary>
     public async Task<(T State, string? ETag)> ReadStoredAsync<T>(string stateName, GrainId grainId) where T : class, new()
