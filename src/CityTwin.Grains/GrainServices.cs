@@ -1,3 +1,4 @@
+using CityTwin.Grains.Districts;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,14 +12,16 @@ public static class GrainServices
     /// What the grains need from the silo. The city's clock is the system clock unless one was
     /// registered before (a test's, or a demo's that runs faster than real time).
     /// </summary>
-    public static IServiceCollection AddCityTwinGrains(this IServiceCollection services, Action<TwinOptions>? configure = null)
+    public static ISiloBuilder AddCityTwinGrains(this ISiloBuilder silo, Action<TwinOptions>? configure = null)
     {
+        var services = silo.Services;
         services.TryAddSingleton(_ => new CityClock(TimeProvider.System));
         var options = services.AddOptions<TwinOptions>().BindConfiguration("Twins");
         if (configure is not null)
             options.Configure(configure);
         services.TryAddSingleton<WriteBehindThrottle>();
         services.TryAddSingleton<TwinServices>();
-        return services;
+        silo.AddStartupTask<DistrictWakeUp>();
+        return silo;
     }
 }

@@ -1,6 +1,7 @@
 using CityTwin.Contracts.City;
 using CityTwin.Grains;
 using CityTwin.Grains.Persistence;
+using CityTwin.Grains.Twins;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Hosting;
 using CityTwin.Host.Persistence;
@@ -15,7 +16,7 @@ namespace CityTwin.Grains.Tests;
 /// One in-process cluster per test collection, its grain storage configured by the host's own code on
 /// a SQLite file of its own (the embedded default).
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private readonly TempDirectory directory = new("citytwin-grains");
     private InProcessTestCluster cluster = null!;
@@ -34,11 +35,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCityTwinStorage(endpoint);
-            silo.Services.AddCityTwinGrains(options =>
+            silo.AddCityTwinGrains(options =>
             {
                 // Short enough that tests see write-behind and staleness happen, long enough to coalesce.
                 options.WriteBehindInterval = WriteBehindInterval;
                 options.StalenessSweepInterval = TimeSpan.FromMilliseconds(500);
+                Configure(options);
             });
         });
         cluster = builder.Build();
@@ -48,6 +50,23 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     public static readonly TimeSpan WriteBehindInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>A fixture of another collection changes the twins' options here.</summary>
+    protected virtual void Configure(TwinOptions options)
+    {
+    }
+
+    /// <summary>Stops the silo gracefully (twins flush on deactivation) and starts a new one on the same storage.</summary>
+    public async Task RestartSiloAsync()
+    {
+        await cluster.StopAllSilosAsync();
+        await cluster.StartSilosAsync(1);
+        await cluster.InitializeClientAsync();
+    }
+
+    /// <summary>Deactivates every idle grain, as the silo does to grains nobody called for a while.</summary>
+    public async Task DeactivateIdleGrainsAsync() =>
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
     /// <summary>Districts every test may provision assets into.</summary>
     public static readonly District[] Districts =

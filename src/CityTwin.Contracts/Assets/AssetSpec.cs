@@ -4,7 +4,7 @@ namespace CityTwin.Contracts.Assets;
 
 /// <summary>What a kind needs to know about its asset at provisioning (capacity, rated power, ...).</summary>
 [GenerateSerializer, Alias("citytwin.AssetSpec")]
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonPolymorphic]
 [JsonDerivedType(typeof(BinSpec), "bin")]
 [JsonDerivedType(typeof(StreetlightSpec), "streetlight")]
 [JsonDerivedType(typeof(IntersectionSpec), "intersection")]
@@ -12,7 +12,7 @@ namespace CityTwin.Contracts.Assets;
 [JsonDerivedType(typeof(AirQualitySpec), "airquality")]
 public abstract record AssetSpec
 {
-    /// <summary>Derived from the type; the JSON discriminator carries it.</summary>
+    /// <summary>Derived from the type (in JSON the "$type" discriminator carries it).</summary>
     [JsonIgnore]
     public abstract AssetKind Kind { get; }
 }
@@ -25,6 +25,7 @@ public sealed record BinSpec(
     [property: Id(2)] double DepthCm,
     [property: Id(3)] double MaxLoadKg) : AssetSpec
 {
+    [JsonIgnore]
     public override AssetKind Kind => AssetKind.Bin;
 }
 
@@ -33,6 +34,7 @@ public sealed record StreetlightSpec(
     [property: Id(0)] double RatedPowerWatts,
     [property: Id(1)] double StandbyPowerWatts) : AssetSpec
 {
+    [JsonIgnore]
     public override AssetKind Kind => AssetKind.Streetlight;
 }
 
@@ -61,6 +63,7 @@ public sealed record IntersectionSpec(
     [property: Id(4)] int MinGreenSeconds = 7,
     [property: Id(5)] int LostTimePerPhaseSeconds = 4) : AssetSpec
 {
+    [JsonIgnore]
     public override AssetKind Kind => AssetKind.Intersection;
 }
 
@@ -70,6 +73,7 @@ public sealed record TruckSpec(
     [property: Id(0)] double CapacityKg,
     [property: Id(1)] GeoPoint Depot) : AssetSpec
 {
+    [JsonIgnore]
     public override AssetKind Kind => AssetKind.Truck;
 }
 
@@ -78,5 +82,6 @@ public sealed record TruckSpec(
 public sealed record AirQualitySpec(
     [property: Id(0)] IReadOnlyList<string> MeasuredPollutants) : AssetSpec
 {
+    [JsonIgnore]
     public override AssetKind Kind => AssetKind.AirQuality;
 }

@@ -35,7 +35,7 @@ public static class SiloConfiguration
                 silo.ConfigureEndpoints(clustering.AdvertisedAddress, clustering.SiloPort, clustering.GatewayPort);
                 break;
         }
-        silo.Services.AddCityTwinGrains();
+        silo.AddCityTwinGrains();
         return silo.AddCityTwinStorage(storage);
     }
 
