@@ -125,5 +125,5 @@ public static class ReadingOrder
     }
 
     /// <summary>The window bit for the sequence <paramref name="below"/> (1..64) under the highest.</summary>
-    private static ulong Bit(long below) => 1UL << (int)(below - 1);
+    private static long Bit(long below) => 1L << (int)(below - 1);
 }

@@ -16,8 +16,11 @@ public sealed class ReadingSequenceState
     /// <summary>The highest sequence number recorded in <see cref="BootEpoch"/>.</summary>
     public long HighestSequence { get; set; }
 
-    /// <summary>Which of the 64 sequence numbers just below <see cref="HighestSequence"/> were seen.</summary>
-    public ulong SeenBelow { get; set; }
+    /// <summary>
+    /// Which of the 64 sequence numbers just below <see cref="HighestSequence"/> were seen, as the bits of a
+    /// signed number (so the usual all-seen window is <c>-1</c> in JSON).
+    /// </summary>
+    public long SeenBelow { get; set; }
 
     /// <summary>The newest device time of an applied reading.</summary>
     public DateTimeOffset? NewestDeviceTime { get; set; }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Serialization;
 
 namespace CityTwin.Domain.Common;
@@ -13,11 +14,12 @@ public readonly record struct TrendFit(double SlopePerHour, double ValueAtLast, 
 
 /// <summary>
 /// The last few (time, value) samples of a twin, for sparklines and fault detection: a fixed-capacity
-/// ring of whole-second offsets (<c>int</c>) and values (<c>float</c>), about 8 bytes a sample. Samples
-/// are added in time order; when full, the oldest is dropped. Stored as JSON through its public
-/// properties: <see cref="BaseUnixSeconds"/> is the time of the oldest sample, <see cref="Offsets"/> the
-/// seconds after it, <see cref="Head"/> the slot of the oldest sample and <see cref="Count"/> how many
-/// slots are used.
+/// ring of time offsets (<c>int</c>) and values (<c>float</c>), about 8 bytes a sample. Samples are added
+/// in time order; when full, the oldest is dropped. Stored as JSON through its public properties:
+/// <see cref="BaseUnixSeconds"/> is the time of the oldest sample, <see cref="Offsets"/> the time after it
+/// in whole seconds (or whole <see cref="UnitSeconds"/>, e.g. minutes, which is shorter in JSON; times are
+/// then rounded down to the unit), <see cref="Head"/> the slot of the oldest sample and
+/// <see cref="Count"/> how many slots are used.
 /// </summary>
 public sealed class RecentSeries
 {
@@ -27,12 +29,18 @@ public sealed class RecentSeries
     {
     }
 
-    public RecentSeries(int capacity)
+    public RecentSeries(int capacity, int unitSeconds = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitSeconds, 1);
         Offsets = new int[capacity];
         Values = new float[capacity];
+        UnitSeconds = unitSeconds == 1 ? 0 : unitSeconds;
     }
+
+    /// <summary>Seconds per step of <see cref="Offsets"/>; 0 (left out of JSON) means 1.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int UnitSeconds { get; set; }
 
     public long BaseUnixSeconds { get; set; }
 
@@ -63,7 +71,7 @@ public sealed class RecentSeries
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             var slot = (Head + index) % Capacity;
-            return new(DateTimeOffset.FromUnixTimeSeconds(BaseUnixSeconds + Offsets[slot]), Values[slot]);
+            return new(DateTimeOffset.FromUnixTimeSeconds(BaseUnixSeconds + (long)Offsets[slot] * Unit), Values[slot]);
         }
     }
 
@@ -75,7 +83,7 @@ public sealed class RecentSeries
     {
         if (!double.IsFinite(value))
             return false;
-        var seconds = time.ToUnixTimeSeconds();
+        var seconds = Floor(time);
         if (Count == 0)
         {
             Head = 0;
@@ -86,7 +94,7 @@ public sealed class RecentSeries
             return true;
         }
 
-        var newest = BaseUnixSeconds + Offsets[(Head + Count - 1) % Capacity];
+        var newest = BaseUnixSeconds + (long)Offsets[(Head + Count - 1) % Capacity] * Unit;
         if (seconds < newest)
             return false;
 
@@ -103,7 +111,7 @@ public sealed class RecentSeries
         }
 
         Values[slot] = (float)value;
-        Offsets[slot] = checked((int)(seconds - BaseUnixSeconds));
+        Offsets[slot] = checked((int)((seconds - BaseUnixSeconds) / Unit));
         Rebase();
         return true;
     }
@@ -126,10 +134,11 @@ public sealed class RecentSeries
         BaseUnixSeconds = 0;
     }
 
-    /// <summary>Drops the samples before <paramref name="time"/>.</summary>
+    /// <summary>Drops the samples before <paramref name="time"/> (rounded down to the unit).</summary>
     public void RemoveBefore(DateTimeOffset time)
     {
-        while (Count > 0 && this[0].Time < time)
+        var cutoff = DateTimeOffset.FromUnixTimeSeconds(Floor(time));
+        while (Count > 0 && this[0].Time < cutoff)
         {
             Head = (Head + 1) % Capacity;
             Count--;
@@ -198,7 +207,7 @@ public sealed class RecentSeries
     {
         if (!Collect(since, out var hours, out var values, out var n))
             return null;
-        var slopes = new double[n * (n - 1) / 2];
+        var slopes = ArrayPool<double>.Shared.Rent(n * (n - 1) / 2);
         var m = 0;
         for (var i = 0; i < n; i++)
         {
@@ -211,6 +220,7 @@ public sealed class RecentSeries
         }
 
         var slope = Statistics.Median(slopes.AsSpan(0, m));
+        ArrayPool<double>.Shared.Return(slopes);
         var residuals = new double[n];
         for (var i = 0; i < n; i++)
             residuals[i] = values[i] - slope * hours[i];
@@ -247,6 +257,14 @@ public sealed class RecentSeries
             return;
         for (var i = 0; i < Count; i++)
             Offsets[(Head + i) % Capacity] -= shift;
-        BaseUnixSeconds += shift;
+        BaseUnixSeconds += (long)shift * Unit;
     }
+
+    private int Unit => UnitSeconds > 1 ? UnitSeconds : 1;
+
+    private long Floor(DateTimeOffset time) => Math.DivRem(time.ToUnixTimeSeconds(), Unit) switch
+    {
+        var (quotient, remainder) when remainder < 0 => (quotient - 1) * Unit,
+        var (quotient, _) => quotient * Unit,
+    };
 }

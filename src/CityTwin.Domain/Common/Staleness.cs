@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CityTwin.Domain.Common;
 
 /// <summary>What a twin keeps to know whether its device is still talking to it.</summary>
@@ -6,8 +8,10 @@ public sealed class TwinLiveness
     /// <summary>Server time of the last message from the device (duplicates excluded).</summary>
     public DateTimeOffset? LastHeardAt { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Stale { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? StaleSince { get; set; }
 }
 
