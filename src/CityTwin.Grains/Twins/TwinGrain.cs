@@ -46,6 +46,17 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
     private StalenessPolicy StalenessPolicy => services.Options.Staleness[Kind];
 
+    /// <summary>
+    /// The device's reading order, counters and liveness. A kind whose rules keep their own (bins do,
+    /// because a late reading's collection still counts) returns those, and reads through
+    /// <see cref="AcceptRuledReading"/>.
+    /// </summary>
+    protected virtual ReadingSequenceState Sequence => State.Sequence;
+
+    protected virtual ReadingCounters Counters => State.Counters;
+
+    protected virtual TwinLiveness Liveness => State.Liveness;
+
     /// <summary>The kind's checks of its spec. The spec's kind is already known to match.</summary>
     protected abstract IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec);
 
@@ -102,7 +113,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (current is null || current.Provision.Spec != provision.Spec)
             OnSpecChanged(provision.Spec);
         if (current is not null && current.Provision.DeviceId != provision.DeviceId)
-            ReadingOrder.Reset(State.Sequence);
+            ReadingOrder.Reset(Sequence);
         DistrictTimeZone = zone!;
         await WriteThroughAsync();
 
@@ -123,7 +134,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
         State.Record = State.Record! with { Provision = provision with { DeviceId = deviceId } };
         // The new device counts its boots and sequences from scratch; the twin and history stay.
-        ReadingOrder.Reset(State.Sequence);
+        ReadingOrder.Reset(Sequence);
         await WriteThroughAsync();
         return CommandResult.Ok;
     }
@@ -174,15 +185,15 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
     public Task<TwinStatus> GetStatus()
     {
-        var counters = State.Counters;
+        var counters = Counters;
         return Task.FromResult(new TwinStatus(
             AssetId,
             Kind,
             State.Record?.Lifecycle ?? AssetLifecycle.Unprovisioned,
             State.Record?.Provision.DistrictId,
-            State.Liveness.LastHeardAt,
-            State.Liveness.Stale,
-            State.Liveness.StaleSince,
+            Liveness.LastHeardAt,
+            Liveness.Stale,
+            Liveness.StaleSince,
             new ReadingCounts(counters.Applied, counters.Duplicates, counters.Late, counters.Invalid + counters.FromFuture),
             unsaved));
     }
@@ -192,12 +203,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (Provisioned is not { } provision)
             return Task.FromResult<DateTimeOffset?>(null);
         var now = Now;
-        if (Staleness.CheckOverdue(State.Liveness, now, StalenessPolicy, services.Clock.StartedAt) is { } becameStale)
+        if (Staleness.CheckOverdue(Liveness, now, StalenessPolicy, services.Clock.StartedAt) is { } becameStale)
         {
             MarkChanged();
             Tell(provision, now, [becameStale]);
         }
-        return Task.FromResult(State.Liveness.Stale ? null : (DateTimeOffset?)NextDeadline());
+        return Task.FromResult(Liveness.Stale ? null : (DateTimeOffset?)NextDeadline());
     }
 
     /// <summary>
@@ -220,14 +231,14 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
         var now = Now;
         var domainStamp = new ReadingStamp(stamp.DeviceTime, stamp.BootEpoch, stamp.Sequence);
-        var classification = ReadingOrder.Classify(State.Sequence, domainStamp, now, services.Options.MaxClockSkew);
+        var classification = ReadingOrder.Classify(Sequence, domainStamp, now, services.Options.MaxClockSkew);
         switch (classification.Verdict)
         {
             case ReadingVerdict.Duplicate:
-                State.Counters.Count(ReadingVerdict.Duplicate);
+                Counters.Count(ReadingVerdict.Duplicate);
                 return ReadingResult.Duplicate;
             case ReadingVerdict.FromFuture:
-                State.Counters.Count(ReadingVerdict.FromFuture);
+                Counters.Count(ReadingVerdict.FromFuture);
                 MarkChanged();
                 return ReadingResult.Rejected("deviceTime", classification.Reason ?? "is in the future");
         }
@@ -235,7 +246,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         var violations = validate();
         if (violations.Count > 0)
         {
-            State.Counters.CountInvalid();
+            Counters.CountInvalid();
             MarkChanged();
             return ReadingResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);
         }
@@ -246,15 +257,42 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         else
             signals.AddRange(applyNewest(now));
 
-        ReadingOrder.Record(State.Sequence, domainStamp, classification.Verdict);
-        State.Counters.Count(classification.Verdict);
-        var backOnline = Staleness.Heard(State.Liveness, now);
+        ReadingOrder.Record(Sequence, domainStamp, classification.Verdict);
+        Counters.Count(classification.Verdict);
+        var backOnline = Staleness.Heard(Liveness, now);
         if (backOnline is not null)
             signals.Add(backOnline);
         MarkChanged();
         if (signals.Count > 0)
             Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
         return classification.Verdict == ReadingVerdict.Late ? ReadingResult.Late : ReadingResult.Applied;
+    }
+
+    /// <summary>
+    /// The path of a reading for a kind whose rules do the whole of it (order, validity, liveness):
+    /// the twin checks the lifecycle, runs the rules, writes behind and tells the district.
+    /// </summary>
+    protected async Task<ReadingResult> AcceptRuledReading(
+        Func<DateTimeOffset, (ReadingDisposition Disposition, IReadOnlyList<RuleViolation> Violations, IReadOnlyList<TwinSignal> Signals)> applyRules)
+    {
+        if (Provisioned is not { } provision)
+            return await RefuseReadingAsync();
+        var now = Now;
+        var (disposition, violations, signals) = applyRules(now);
+        if (disposition == ReadingDisposition.Duplicate)
+            return ReadingResult.Duplicate;
+        MarkChanged();
+        if (signals.Count > 0)
+        {
+            var backOnline = signals.Any(s => s.Kind == TwinSignalKind.BackOnline);
+            Tell(provision, now, signals, backOnline ? NextDeadline() : null);
+        }
+        return disposition switch
+        {
+            ReadingDisposition.Applied => ReadingResult.Applied,
+            ReadingDisposition.Late => ReadingResult.Late,
+            _ => ReadingResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]),
+        };
     }
 
     /// <summary>A command changed the twin (desired state): written through before it is acknowledged.</summary>
@@ -332,7 +370,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     }
 
     private DateTimeOffset NextDeadline() =>
-        Staleness.DeadlineFor(State.Liveness.LastHeardAt, StalenessPolicy, services.Clock.StartedAt);
+        Staleness.DeadlineFor(Liveness.LastHeardAt, StalenessPolicy, services.Clock.StartedAt);
 
     private async Task<ReadingResult> RefuseReadingAsync()
     {

@@ -1,0 +1,109 @@
+using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Domain.Bins;
+using CityTwin.Domain.Common;
+using CityTwin.Grains.Persistence;
+using CityTwin.Grains.Twins;
+using Orleans.Runtime;
+
+namespace CityTwin.Grains.Bins;
+
+/// <summary>
+/// A waste bin's twin. The bin rules keep the reading order, counters and liveness themselves, since a
+/// late reading's collection still counts; the twin hands them the whole reading.
+/// </summary>
+public sealed class BinGrain(
+    [PersistentState(StorageNames.BinTwinState, StorageNames.Provider)] IPersistentState<TwinState<BinState>> state,
+    TwinServices services)
+    : TwinGrain<BinState>(state, services), IBinGrain
+{
+    private BinParameters parameters = new();
+
+    protected override AssetKind Kind => AssetKind.Bin;
+
+    protected override ReadingSequenceState Sequence => KindState.Sequence;
+
+    protected override ReadingCounters Counters => KindState.Counters;
+
+    protected override TwinLiveness Liveness => KindState.Liveness;
+
+    protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) => ToParameters((BinSpec)spec).Validate();
+
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((BinSpec)spec);
+
+    public Task<ReadingResult> Report(DeviceStamp stamp, BinTelemetry reading)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        ArgumentNullException.ThrowIfNull(reading);
+        var domainStamp = new ReadingStamp(stamp.DeviceTime, stamp.BootEpoch, stamp.Sequence);
+        var domainReading = new BinReading
+        {
+            DistanceCm = reading.DistanceCm,
+            FillingLevel = reading.FillingLevel,
+            CargoWeightKg = reading.CargoWeight,
+            TemperatureCelsius = reading.Temperature,
+            LidOpen = reading.LidOpen,
+            TiltDegrees = reading.TiltDegrees,
+            CollectionId = reading.CollectionId,
+            Wet = reading.Wet,
+            HumidityPercent = reading.HumidityPercent,
+            Latitude = reading.Latitude,
+            Longitude = reading.Longitude,
+        };
+        return AcceptRuledReading(now =>
+        {
+            var outcome = BinRules.Apply(KindState, parameters, domainStamp, domainReading, now, DistrictTimeZone);
+            return (outcome.Disposition, outcome.Violations, outcome.Signals);
+        });
+    }
+
+    public async Task<CommandResult> RecordCollection(string collectionId, DateTimeOffset at)
+    {
+        if (Provisioned is not { } provision)
+            return Rejected("assetId", $"no bin '{AssetId}' is provisioned");
+        var now = Now;
+        var outcome = BinRules.ApplyCollection(KindState, parameters, collectionId, at, now, DistrictTimeZone);
+        if (!outcome.Accepted)
+            return Rejected(outcome.Violations);
+        if (outcome.Disposition == ReadingDisposition.Duplicate)
+            return CommandResult.Ok;
+        await WriteThroughAsync();
+        if (outcome.Signals.Count > 0)
+            Tell(provision, now, outcome.Signals);
+        return CommandResult.Ok;
+    }
+
+    public Task<BinTwin?> GetTwin()
+    {
+        if (State.Record is null)
+            return Task.FromResult<BinTwin?>(null);
+        var bin = KindState;
+        return Task.FromResult<BinTwin?>(new BinTwin(
+            AssetId,
+            bin.FillingLevel,
+            bin.CargoWeightKg,
+            bin.TemperatureCelsius,
+            JsonNames.Of(bin.Status),
+            parameters.BinCapacityLitres,
+            parameters.BinFullnessThreshold,
+            bin.DateLastEmptying,
+            bin.FillRatePerHour,
+            bin.PredictedFullAt,
+            bin.PredictedFullConfidence,
+            JsonNames.Of(bin.Sensor.Health),
+            bin.Sensor.Reason is { } fault ? BinSignalCodes.Of(fault) : null,
+            bin.LastReadingAt,
+            bin.Collections,
+            [.. bin.Levels.Samples().Select(s => new LevelSample(s.Time, s.Value))]));
+    }
+
+    private static BinParameters ToParameters(BinSpec spec) => new()
+    {
+        BinCapacityLitres = spec.BinCapacityLitres,
+        BinFullnessThreshold = spec.BinFullnessThreshold,
+        DepthCm = spec.DepthCm,
+        MaxLoadKg = spec.MaxLoadKg,
+    };
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using CityTwin.Benchmarks.Framework;
+using CityTwin.Contracts.Telemetry;
+
+namespace CityTwin.Benchmarks.Twins;
+
+/// <summary>
+/// twins.memory_per_twin.100k: working-set growth per activated twin, 100,000 twins of the city mix,
+/// each with its recent history filled, measured after a full compacting GC. The twins are provisioned
+/// first and the silo restarted, so what is measured is a running city's steady state: twins and
+/// districts active, nothing else left over from provisioning.
+/// </summary>
+public sealed class TwinMemoryBenchmark(int twins, string figureName, IReadOnlyDictionary<Contracts.Assets.AssetKind, KindWorkload> workloads) : IBenchmark
+{
+    /// <summary>Readings per twin: enough to fill every kind's recent history (48 samples, 24 hourly buckets).</summary>
+    private const int HistoryRounds = 50;
+    private const int Parallelism = 256;
+
+    public string Name => figureName;
+
+    public IReadOnlyList<string> FigureNames => [figureName];
+
+    public async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var stopwatch = Stopwatch.StartNew();
+        await using var host = await TwinBenchHost.StartAsync(cancellationToken);
+        context.Progress($"provisioning {twins:N0} twins of the city mix");
+        await ParallelLoop.ForAsync(twins, Parallelism, async i =>
+        {
+            var result = await host.ProvisionAsync(Workload(i), i);
+            if (!result.Accepted)
+                throw new InvalidOperationException($"provisioning {Workload(i).AssetId(i)} failed: {string.Join("; ", result.Errors)}");
+        }, cancellationToken);
+
+        context.Progress("restarting the silo so only what a running city keeps is active");
+        await host.RestartAsync(cancellationToken);
+        var before = MeasureWorkingSet();
+
+        context.Progress($"filling history: {HistoryRounds} readings per twin");
+        for (var round = 0; round < HistoryRounds; round++)
+        {
+            var stamp = host.Stamp(round);
+            await ParallelLoop.ForAsync(twins, Parallelism, async i =>
+            {
+                var outcome = await Workload(i).ReportAsync(host.Grains, Workload(i).AssetId(i), stamp, i, round);
+                if (outcome.Outcome != ReadingOutcome.Applied)
+                    throw new InvalidOperationException($"reading {round} of {Workload(i).AssetId(i)} was {outcome.Outcome}: {string.Join("; ", outcome.Errors)}");
+            }, cancellationToken);
+        }
+
+        var after = MeasureWorkingSet();
+        var perTwin = (after - before) / (double)twins;
+        var note = string.Create(CultureInfo.InvariantCulture,
+            $"{twins:N0} twins (60% streetlights, 30% bins, 5% air quality, 4% intersections, 1% trucks), {HistoryRounds} readings each; working set {before / 1048576.0:0} MiB -> {after / 1048576.0:0} MiB after compacting GCs; SQLite write-behind; server GC {GCSettings.IsServerGC}");
+        return [new Figure(figureName, Math.Round(perTwin), "bytes", context.RunId, Math.Round(stopwatch.Elapsed.TotalSeconds, 1), note)];
+    }
+
+    private KindWorkload Workload(int index) => workloads[CityMix.KindOf(index)];
+
+    private static long MeasureWorkingSet()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.WorkingSet64;
+    }
+}
