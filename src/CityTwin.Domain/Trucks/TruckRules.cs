@@ -55,16 +55,44 @@ public static class TruckRules
             // A lift proves the crew is working, however long the truck has been standing.
             if (!moving)
                 state.StationarySince = now;
-            // The on-board scale weighs the whole load, so when it reports it wins over adding lifts.
-            if (reading.CargoWeight is null)
-                state.CargoWeight += collection.WeightKg;
-            completedStop = CompleteStop(state, collection.BinId, now, signals);
+            completedStop = Collect(state, reading, collection, now, signals);
         }
         if (reading.CargoWeight is { } cargo)
             state.CargoWeight = cargo;
 
         TrackLoad(state, parameters, signals);
         UpdateStatus(state, parameters, now, previousStatus, signals);
+
+        var nextStop = state.Route?.NextStopIndex();
+        return new TruckOutcome(
+            [], state.ServiceStatus != previousStatus, collected, completedStop, nextStop,
+            DistanceToStop(state, nextStop), signals);
+    }
+
+    /// <summary>
+    /// Takes what still counts from a reading older than the current state, taken at <paramref name="now"/>.
+    /// Its position, speed and status are history, but a lift not reported before still happened: the bin is
+    /// collected, its stop completed and its weight loaded, so a report that arrives out of order loses no
+    /// collection. A rejected reading leaves the state untouched.
+    /// </summary>
+    public static TruckOutcome ApplyLate(TruckState state, TruckParameters parameters, TruckReading reading, DateTimeOffset now)
+    {
+        var violations = TruckValidation.Validate(reading, parameters);
+        if (violations.Count > 0)
+            return TruckOutcome.Rejected(violations);
+
+        var signals = new List<TruckSignal>();
+        var previousStatus = state.ServiceStatus;
+        CollectionEvent? collected = null;
+        int? completedStop = null;
+        if (reading.Collection is { } collection && state.RecentCollections.Remember(collection.CollectionId))
+        {
+            collected = collection;
+            // A late scale reading is older than the current load; only a lift without one adds weight.
+            completedStop = Collect(state, reading, collection, now, signals);
+            TrackLoad(state, parameters, signals);
+            UpdateStatus(state, parameters, now, previousStatus, signals);
+        }
 
         var nextStop = state.Route?.NextStopIndex();
         return new TruckOutcome(
@@ -124,6 +152,16 @@ public static class TruckRules
     {
         if (state.StationarySince is not null)
             state.StationarySince = now;
+    }
+
+    /// <summary>Loads a lift seen for the first time and completes its stop; returns the stop's index.</summary>
+    private static int? Collect(
+        TruckState state, TruckReading reading, CollectionEvent collection, DateTimeOffset now, List<TruckSignal> signals)
+    {
+        // The on-board scale weighs the whole load, so when it reports it wins over adding lifts.
+        if (reading.CargoWeight is null)
+            state.CargoWeight += collection.WeightKg;
+        return CompleteStop(state, collection.BinId, now, signals);
     }
 
     private static int? CompleteStop(TruckState state, string binId, DateTimeOffset now, List<TruckSignal> signals)

@@ -1,0 +1,208 @@
+using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Contracts.Trucks;
+using CityTwin.Domain.Common;
+using CityTwin.Domain.Trucks;
+using CityTwin.Grains.Persistence;
+using CityTwin.Grains.Twins;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using static System.FormattableString;
+
+namespace CityTwin.Grains.Trucks;
+
+public sealed class TruckGrain(
+    [PersistentState(StorageNames.TruckTwinState, StorageNames.Provider)] IPersistentState<TwinState<TruckState>> state,
+    TwinServices services,
+    ILogger<TruckGrain> logger)
+    : TwinGrain<TruckState>(state, services), ITruckGrain
+{
+    private TruckParameters parameters = new();
+
+    protected override AssetKind Kind => AssetKind.Truck;
+
+    protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec)
+    {
+        var truck = (TruckSpec)spec;
+        // A spec read from JSON may lack the depot; the rules only see its coordinates.
+        return truck.Depot is null
+            ? [new RuleViolation("depot", "is required")]
+            : TruckValidation.Validate(ToParameters(truck));
+    }
+
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((TruckSpec)spec);
+
+    public Task<ReadingResult> Report(DeviceStamp stamp, TruckTelemetry reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var domainReading = ToDomain(reading);
+        return AcceptReading(
+            stamp,
+            () => domainReading is null
+                ? [new RuleViolation("location", "is required")]
+                : TruckValidation.Validate(domainReading, parameters),
+            now => ActOn(TruckRules.Apply(KindState, parameters, domainReading!, now), now),
+            now =>
+            {
+                // The base tells the district what newest readings change; a late lift can complete a route too.
+                var signals = ActOn(TruckRules.ApplyLate(KindState, parameters, domainReading!, now), now);
+                if (signals.Count > 0)
+                    Tell(Provisioned!, now, signals);
+            });
+    }
+
+    public async Task<CommandResult> AssignRoute(RouteAssignmentContract assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (Provisioned is null)
+            return NotProvisioned();
+        var route = ToDomain(assignment);
+        // A planner repeating its command (a retry, a redelivery) must not wipe the progress made.
+        if (KindState.Route is { } current && IsSameRoute(current, route))
+            return CommandResult.Ok;
+        var violations = TruckRules.AssignRoute(KindState, parameters, route, Now);
+        if (violations.Count > 0)
+            return Rejected(violations);
+        await WriteThroughAsync();
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> SetOutOfService(bool outOfService)
+    {
+        if (Provisioned is not { } provision)
+            return NotProvisioned();
+        if (KindState.OutOfService == outOfService)
+            return CommandResult.Ok;
+        var now = Now;
+        var signals = TruckRules.SetOutOfService(KindState, parameters, outOfService, now).Signals
+            .Select(ToTwinSignal)
+            .ToList();
+        await WriteThroughAsync();
+        if (signals.Count > 0)
+            Tell(provision, now, signals);
+        return CommandResult.Ok;
+    }
+
+    public Task<TruckTwin?> GetTwin()
+    {
+        if (State.Record is not { } record)
+            return Task.FromResult<TruckTwin?>(null);
+        var truck = KindState;
+        var capacity = ((TruckSpec)record.Provision.Spec).CapacityKg;
+        var location = truck.Latitude is { } latitude && truck.Longitude is { } longitude
+            ? new GeoPoint(latitude, longitude)
+            : null;
+        var reported = truck.LastReadingAt is not null;
+        return Task.FromResult<TruckTwin?>(new TruckTwin(
+            AssetId,
+            location,
+            reported ? truck.Speed : null,
+            reported ? truck.Heading : null,
+            truck.CargoWeight,
+            capacity,
+            truck.CargoWeight / capacity,
+            truck.LoadHigh,
+            JsonNames.Of(truck.ServiceStatus),
+            truck.Route is { } route ? Progress(route, location) : null,
+            truck.LastReadingAt,
+            Track(truck.Track)));
+    }
+
+    /// <summary>Empties the bin of a lift seen for the first time; returns the signals for the district.</summary>
+    private List<TwinSignal> ActOn(TruckOutcome outcome, DateTimeOffset now)
+    {
+        if (outcome.Collected is { } collection)
+            RecordBinCollection(collection, now);
+        return [.. outcome.Signals.Select(ToTwinSignal)];
+    }
+
+    /// <summary>
+    /// The one place a lift reaches its bin: the domain passes each collection id here once. This is where
+    /// <c>IBinGrain.RecordCollection(collectionId, at)</c> is to be called once the bin twin exists (it must
+    /// be idempotent by collection id: a reading redelivered after a crash, before the truck's state was
+    /// written behind, passes here again). Until then the lift is logged.
+    /// </summary>
+    private void RecordBinCollection(CollectionEvent collection, DateTimeOffset at) =>
+        logger.LogInformation(
+            "Truck {TruckId} emptied bin {BinId} at {At} (collection {CollectionId}, {WeightKg} kg)",
+            AssetId, collection.BinId, at, collection.CollectionId, collection.WeightKg);
+
+    private TwinSignal ToTwinSignal(TruckSignal signal) => signal.Code switch
+    {
+        TruckSignal.LoadHigh => new TwinSignal(
+            signal.Raised ? TwinSignalKind.ThresholdCrossed : TwinSignalKind.ThresholdCleared,
+            signal.Code,
+            Invariant($"{KindState.CargoWeight:0} of {parameters.CapacityKg:0} kg")),
+        // Only ever raised, so as a condition it would stay active for good; a finished route moves the plan.
+        TruckSignal.RouteCompleted => new TwinSignal(TwinSignalKind.PredictionMoved, signal.Code, KindState.Route?.PlanId),
+        _ => SignalMapping.Condition(signal.Code, signal.Raised),
+    };
+
+    private CommandResult NotProvisioned() => Rejected("assetId", $"no truck '{AssetId}' is provisioned");
+
+    private static bool IsSameRoute(TruckRoute current, RouteAssignment assignment) =>
+        current.PlanId == assignment.PlanId
+        && current.StopIds.SequenceEqual(assignment.Stops.Select(s => s.BinId))
+        && current.StopLatitudes.SequenceEqual(assignment.Stops.Select(s => (float)s.Latitude))
+        && current.StopLongitudes.SequenceEqual(assignment.Stops.Select(s => (float)s.Longitude));
+
+    private static TruckRouteProgress Progress(TruckRoute route, GeoPoint? truckAt)
+    {
+        var stops = new List<TruckRouteStop>(route.StopIds.Length);
+        for (var i = 0; i < route.StopIds.Length; i++)
+            stops.Add(new TruckRouteStop(route.StopIds[i], new GeoPoint(route.StopLatitudes[i], route.StopLongitudes[i]), route.Completed[i]));
+        var next = route.NextStopIndex();
+        double? distance = next is { } n && truckAt is { } at
+            ? GeoDistance.HaversineMetres(at.Latitude, at.Longitude, route.StopLatitudes[n], route.StopLongitudes[n])
+            : null;
+        return new TruckRouteProgress(
+            route.PlanId, route.AssignedAt, route.CompletedAt, stops, route.CompletedCount,
+            next, next is { } index ? route.StopIds[index] : null, distance);
+    }
+
+    private static List<TruckTrackPoint> Track(TrackHistory track)
+    {
+        var points = new List<TruckTrackPoint>(track.Count);
+        if (track.Start is not { } start)
+            return points;
+        for (var i = 0; i < track.Count; i++)
+            points.Add(new TruckTrackPoint(start.AddSeconds(track.Seconds[i]), new GeoPoint(track.Latitudes[i], track.Longitudes[i])));
+        return points;
+    }
+
+    private static TruckParameters ToParameters(TruckSpec spec) => new()
+    {
+        CapacityKg = spec.CapacityKg,
+        DepotLatitude = spec.Depot.Latitude,
+        DepotLongitude = spec.Depot.Longitude,
+    };
+
+    /// <summary>Null when the reading has no position, which the rules cannot do without.</summary>
+    private static TruckReading? ToDomain(TruckTelemetry reading) =>
+        reading.Location is not { } location
+            ? null
+            : new TruckReading(
+                location.Latitude,
+                location.Longitude,
+                reading.Speed,
+                reading.Heading,
+                reading.CargoWeight,
+                reading.ServiceStatus is { } status ? ToDomain(status) : null,
+                reading.Collection is { } lift ? new CollectionEvent(lift.CollectionId, lift.BinId, lift.Weight) : null);
+
+    /// <summary>Members JSON left out become values the rules refuse by name (no stops, NaN coordinates).</summary>
+    private static RouteAssignment ToDomain(RouteAssignmentContract assignment) =>
+        new(assignment.PlanId, [.. (assignment.Stops ?? []).Select(stop => new RouteStop(
+            stop.BinId, stop.Location?.Latitude ?? double.NaN, stop.Location?.Longitude ?? double.NaN))]);
+
+    private static ServiceStatus ToDomain(TruckServiceStatus status) => status switch
+    {
+        TruckServiceStatus.Parked => ServiceStatus.Parked,
+        TruckServiceStatus.OnRoute => ServiceStatus.OnRoute,
+        TruckServiceStatus.Broken => ServiceStatus.Broken,
+        TruckServiceStatus.OutOfService => ServiceStatus.OutOfService,
+        // An undefined value stays undefined, so validation names the field instead of the call failing.
+        _ => (ServiceStatus)(int)status,
+    };
+}
