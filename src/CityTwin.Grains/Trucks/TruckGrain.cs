@@ -1,4 +1,5 @@
 using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Contracts.Trucks;
@@ -43,13 +44,8 @@ public sealed class TruckGrain(
                 ? [new RuleViolation("location", "is required")]
                 : TruckValidation.Validate(domainReading, parameters),
             now => ActOn(TruckRules.Apply(KindState, parameters, domainReading!, now), now),
-            now =>
-            {
-                // The base tells the district what newest readings change; a late lift can complete a route too.
-                var signals = ActOn(TruckRules.ApplyLate(KindState, parameters, domainReading!, now), now);
-                if (signals.Count > 0)
-                    Tell(Provisioned!, now, signals);
-            });
+            // A late reading's lift still counts, and can complete a route.
+            now => ActOn(TruckRules.ApplyLate(KindState, parameters, domainReading!, now), now));
     }
 
     public async Task<CommandResult> AssignRoute(RouteAssignmentContract assignment)
@@ -118,15 +114,27 @@ public sealed class TruckGrain(
     }
 
     /// <summary>
-    /// The one place a lift reaches its bin: the domain passes each collection id here once. This is where
-    /// <c>IBinGrain.RecordCollection(collectionId, at)</c> is to be called once the bin twin exists (it must
-    /// be idempotent by collection id: a reading redelivered after a crash, before the truck's state was
-    /// written behind, passes here again). Until then the lift is logged.
+    /// The one place a lift reaches its bin: the domain passes each collection id here once. The bin counts
+    /// a collection id once, so a reading redelivered after a crash (before the truck's state was written
+    /// behind) empties it only once. The truck does not wait for the bin: a bin that refuses is logged.
     /// </summary>
     private void RecordBinCollection(CollectionEvent collection, DateTimeOffset at) =>
-        logger.LogInformation(
-            "Truck {TruckId} emptied bin {BinId} at {At} (collection {CollectionId}, {WeightKg} kg)",
-            AssetId, collection.BinId, at, collection.CollectionId, collection.WeightKg);
+        EmptyBinAsync(collection, at).Ignore();
+
+    private async Task EmptyBinAsync(CollectionEvent collection, DateTimeOffset at)
+    {
+        try
+        {
+            var result = await GrainFactory.GetGrain<IBinGrain>(collection.BinId).RecordCollection(collection.CollectionId, at);
+            if (!result.Accepted)
+                logger.LogWarning("Truck {TruckId} emptied bin {BinId} (collection {CollectionId}) but the bin refused it: {Errors}",
+                    AssetId, collection.BinId, collection.CollectionId, string.Join("; ", result.Errors));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Truck {TruckId} could not tell bin {BinId} about collection {CollectionId}", AssetId, collection.BinId, collection.CollectionId);
+        }
+    }
 
     private TwinSignal ToTwinSignal(TruckSignal signal) => signal.Code switch
     {

@@ -218,12 +218,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     /// </summary>
     /// <param name="validate">The kind's checks of the reading's values.</param>
     /// <param name="applyNewest">The kind's rules for a reading newer than any applied; returns the signals for the district.</param>
-    /// <param name="keepLate">What the kind keeps of a late reading (history), if anything.</param>
+    /// <param name="keepLate">What the kind keeps of a late reading (history, a collection), if anything; returns the signals it raises.</param>
     protected async Task<ReadingResult> AcceptReading(
         DeviceStamp stamp,
         Func<IReadOnlyList<RuleViolation>> validate,
         Func<DateTimeOffset, IReadOnlyList<TwinSignal>> applyNewest,
-        Action<DateTimeOffset>? keepLate = null)
+        Func<DateTimeOffset, IReadOnlyList<TwinSignal>>? keepLate = null)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         if (Provisioned is not { } provision)
@@ -252,10 +252,10 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         }
 
         var signals = new List<TwinSignal>();
-        if (classification.Verdict == ReadingVerdict.Late)
-            keepLate?.Invoke(now);
-        else
+        if (classification.Verdict != ReadingVerdict.Late)
             signals.AddRange(applyNewest(now));
+        else if (keepLate is not null)
+            signals.AddRange(keepLate(now));
 
         ReadingOrder.Record(Sequence, domainStamp, classification.Verdict);
         Counters.Count(classification.Verdict);
