@@ -54,6 +54,7 @@ public sealed record OutgoingSegmentSpec(
     [property: Id(2)] double LengthMetres,
     [property: Id(3)] double FreeFlowSpeedKmh);
 
+/// <summary>Equal when every approach and segment is (a re-import of the same inventory changes nothing).</summary>
 [Immutable, GenerateSerializer, Alias("citytwin.IntersectionSpec")]
 public sealed record IntersectionSpec(
     [property: Id(0)] IReadOnlyList<ApproachSpec> Approaches,
@@ -65,6 +66,15 @@ public sealed record IntersectionSpec(
 {
     [JsonIgnore]
     public override AssetKind Kind => AssetKind.Intersection;
+
+    public bool Equals(IntersectionSpec? other) =>
+        other is not null
+        && SpecLists.Equal(Approaches, other.Approaches)
+        && SpecLists.Equal(OutgoingSegments, other.OutgoingSegments)
+        && (MinCycleSeconds, MaxCycleSeconds, MinGreenSeconds, LostTimePerPhaseSeconds)
+            == (other.MinCycleSeconds, other.MaxCycleSeconds, other.MinGreenSeconds, other.LostTimePerPhaseSeconds);
+
+    public override int GetHashCode() => HashCode.Combine(Approaches?.Count, OutgoingSegments?.Count, MinCycleSeconds, MaxCycleSeconds);
 }
 
 /// <summary>A waste-collection vehicle (FIWARE Vehicle).</summary>
@@ -84,4 +94,15 @@ public sealed record AirQualitySpec(
 {
     [JsonIgnore]
     public override AssetKind Kind => AssetKind.AirQuality;
+
+    public bool Equals(AirQualitySpec? other) => other is not null && SpecLists.Equal(MeasuredPollutants, other.MeasuredPollutants);
+
+    public override int GetHashCode() => MeasuredPollutants?.Count ?? 0;
+}
+
+/// <summary>Records compare lists by reference; specs compare them item by item.</summary>
+internal static class SpecLists
+{
+    public static bool Equal<T>(IReadOnlyList<T>? left, IReadOnlyList<T>? right) =>
+        ReferenceEquals(left, right) || left is not null && right is not null && left.SequenceEqual(right);
 }

@@ -31,14 +31,6 @@ public sealed class AirQualityGrain(
     /// <summary>Only called with a spec that passed <see cref="ValidateSpec"/>.</summary>
     protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters(spec);
 
-    /// <summary>
-    /// <see cref="AirQualitySpec"/> compares its pollutant list by reference, so the base would take a
-    /// resent identical provisioning (a repeated import) for a change and write it again; handing it the
-    /// stored provisioning instead lets it see that nothing changed.
-    /// </summary>
-    Task<CommandResult> IAssetTwinGrain.Provision(AssetProvision provision) =>
-        Provision(State.Record?.Provision is { } current && SameProvision(current, provision) ? current : provision);
-
     public Task<ReadingResult> Report(DeviceStamp stamp, AirQualityTelemetry reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
@@ -148,13 +140,6 @@ public sealed class AirQualityGrain(
         KindState.DominantPollutant is { } dominant
             ? $"{JsonNames.Of(level)} ({AirQualityValidation.FieldName(dominant)})"
             : JsonNames.Of(level);
-
-    private static bool SameProvision(AssetProvision current, AssetProvision offered) =>
-        current.Spec is AirQualitySpec held
-        && offered?.Spec is AirQualitySpec spec
-        && spec.MeasuredPollutants is not null
-        && held.MeasuredPollutants.SequenceEqual(spec.MeasuredPollutants, StringComparer.Ordinal)
-        && current == offered with { Spec = held };
 
     private static IReadOnlyList<string> Names(AssetSpec spec) => ((AirQualitySpec)spec).MeasuredPollutants ?? [];
 
