@@ -26,17 +26,10 @@ public sealed class IntersectionGrain(
     protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) =>
         IntersectionParametersRules.Validate(IntersectionMapping.ToParameters((IntersectionSpec)spec));
 
-    /// <summary>
-    /// The base class skips a provisioning equal to the current one by record equality, which compares this
-    /// spec's lists by reference: every identical re-provisioning would be written again.
-    /// </summary>
-    Task<CommandResult> IAssetTwinGrain.Provision(AssetProvision provision) =>
-        IsCurrent(provision) ? Task.FromResult(CommandResult.Ok) : Provision(provision);
-
     protected override void OnSpecChanged(AssetSpec spec)
     {
         var next = IntersectionMapping.ToParameters((IntersectionSpec)spec);
-        // The base class calls this whenever the spec is not the same instance, e.g. when only the device changed.
+        // Equal parameters under a different spec (say, another approach order) leave the learned state alone.
         if (parameters is not null && IntersectionMapping.SameParameters(parameters, next))
             return;
         // At activation the stored state already fits its spec and holds the plan it adopted: keep it as it is.
@@ -88,13 +81,6 @@ public sealed class IntersectionGrain(
             return [];
         return [.. TravelTimes.Estimate(Parameters, KindState, Now, downstreamSpeeds).Select(IntersectionMapping.ToView)];
     }
-
-    private bool IsCurrent(AssetProvision? provision) =>
-        Provisioned is { Spec: IntersectionSpec currentSpec } current
-        && provision is { Spec: IntersectionSpec requestedSpec }
-        && provision with { Spec = currentSpec } == current
-        && IntersectionMapping.SameParameters(
-            IntersectionMapping.ToParameters(currentSpec), IntersectionMapping.ToParameters(requestedSpec));
 
     /// <summary>By outgoing segment, the speed the next intersection measures on the approach that segment arrives at.</summary>
     private async Task<Dictionary<string, double>> DownstreamSpeedsAsync(IReadOnlyList<OutgoingSegment> segments)
