@@ -33,6 +33,8 @@ public sealed class BinGrain(
 
     protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((BinSpec)spec);
 
+    protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
+
     public Task<ReadingResult> Report(DeviceStamp stamp, BinTelemetry reading)
     {
         ArgumentNullException.ThrowIfNull(stamp);
@@ -65,7 +67,7 @@ public sealed class BinGrain(
             return Rejected("assetId", $"no bin '{AssetId}' is provisioned");
         var now = Now;
         var outcome = BinRules.ApplyCollection(KindState, parameters, collectionId, at, now, DistrictTimeZone);
-        if (!outcome.Accepted)
+        if (outcome.Disposition == ReadingDisposition.Rejected)
             return Rejected(outcome.Violations);
         if (outcome.Disposition == ReadingDisposition.Duplicate)
             return CommandResult.Ok;

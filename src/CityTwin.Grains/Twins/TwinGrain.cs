@@ -65,6 +65,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     {
     }
 
+    /// <summary>
+    /// Another device now reports for the asset: the reading order starts afresh (done here); a kind
+    /// resets whatever else belonged to the old device and returns what the district should hear.
+    /// </summary>
+    protected virtual IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => [];
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Provisioned is { } provision)
@@ -112,10 +118,16 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         State.Record = new AssetRecord(provision, AssetLifecycle.Active, current?.ProvisionedAt ?? Now, null);
         if (current is null || current.Provision.Spec != provision.Spec)
             OnSpecChanged(provision.Spec);
+        IReadOnlyList<TwinSignal> deviceSignals = [];
         if (current is not null && current.Provision.DeviceId != provision.DeviceId)
+        {
             ReadingOrder.Reset(Sequence);
+            deviceSignals = OnDeviceReplaced(Now);
+        }
         DistrictTimeZone = zone!;
         await WriteThroughAsync();
+        if (deviceSignals.Count > 0)
+            Tell(provision, Now, deviceSignals);
 
         if (previousDistrict is not null && previousDistrict != provision.DistrictId)
             District(previousDistrict).Withdraw(AssetId).Ignore();
@@ -135,7 +147,10 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         State.Record = State.Record! with { Provision = provision with { DeviceId = deviceId } };
         // The new device counts its boots and sequences from scratch; the twin and history stay.
         ReadingOrder.Reset(Sequence);
+        var signals = OnDeviceReplaced(Now);
         await WriteThroughAsync();
+        if (signals.Count > 0)
+            Tell(provision, Now, signals);
         return CommandResult.Ok;
     }
 
