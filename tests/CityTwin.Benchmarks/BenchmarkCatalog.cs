@@ -13,7 +13,11 @@ public static class BenchmarkCatalog
     // Declared before All, which reads it while the class initialises.
     private static IReadOnlyDictionary<AssetKind, KindWorkload> Workloads { get; } = new KindWorkload[]
     {
+        new BinWorkload(),
         new StreetlightWorkload(),
+        new IntersectionWorkload(),
+        new TruckWorkload(),
+        new AirQualityWorkload(),
     }.ToDictionary(w => w.Kind);
 
     public static IReadOnlyList<IBenchmark> All { get; } =
@@ -23,5 +27,4 @@ public static class BenchmarkCatalog
         .. Workloads.Values.Select(w => new TwinApplyBenchmark(w)),
         new TwinMemoryBenchmark(100_000, "twins.memory_per_twin.100k", Workloads),
     ];
-
 }
