@@ -42,7 +42,7 @@ public static class InventoryAssetMapping
                 ToGeoPoint(reader.Position(DepotLatitude, DepotLongitude))),
             AssetKind.AirQuality => new AirQualitySpec(reader.Names(Pollutants)),
             AssetKind.Intersection => roads.IntersectionSpec(row.AssetId),
-            _ => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(row), kind, "an asset kind without an inventory mapping"),
         };
         if (reader.Problems.Count > 0)
             return (null, reader.Problems);
