@@ -18,4 +18,5 @@ public static class StorageNames
     public const string IntersectionTwinState = "intersectionTwin";
     public const string TruckTwinState = "truckTwin";
     public const string AirQualityTwinState = "airQualityTwin";
+    public const string RoadNetworkState = "roadNetwork";
 }

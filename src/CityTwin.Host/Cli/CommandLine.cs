@@ -19,6 +19,9 @@ public static class CommandLine
           CityTwin.Host [--Setting:Name=value ...]        run the host (silo, HTTP API, health, metrics)
           CityTwin.Host schema apply --connection "CS"   apply the PostgreSQL schema (idempotent)
           CityTwin.Host backup --to FILE                 online backup of the embedded SQLite database
+          CityTwin.Host import --file PATH [--format csv|geojson]
+                                                         import a city's inventory into the running host
+                                                         (exit 0: all rows used, 3: some rejected)
 
         Settings (appsettings.json beside the executable, environment as Storage__Provider, or
         the command line): Storage:Provider (Sqlite|PostgreSql), Storage:DataDirectory,
@@ -34,6 +37,7 @@ public static class CommandLine
             {
                 "schema" => await SchemaCommand.RunAsync(args[1..], Console.Out),
                 "backup" => await BackupCommand.RunAsync(args[1..], Console.Out),
+                "import" => await ImportCommand.RunAsync(args[1..], Console.Out),
                 "help" or "--help" or "-h" => PrintUsage(),
                 _ => await RunHostAsync(args),
             };
