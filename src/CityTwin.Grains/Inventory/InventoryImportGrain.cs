@@ -118,7 +118,7 @@ public sealed partial class InventoryImportGrain(ILogger<InventoryImportGrain> l
         try
         {
             var twin = TwinGrains.Get(GrainFactory, provision.Kind, provision.AssetId);
-            if (await twin.GetRecord() is { Lifecycle: AssetLifecycle.Active } record && StoredForm.Same(record.Provision, provision))
+            if (await twin.GetRecord() is { Lifecycle: AssetLifecycle.Active } record && record.Provision == provision)
             {
                 report.AssetUnchanged();
                 return;

@@ -22,6 +22,8 @@ public static class CommandLine
           CityTwin.Host import --file PATH [--format csv|geojson]
                                                          import a city's inventory into the running host
                                                          (exit 0: all rows used, 3: some rejected)
+          CityTwin.Host district set --id ID --name NAME --time-zone ZONE --latitude LAT --longitude LON
+          CityTwin.Host district list                    the running host's city directory
 
         Settings (appsettings.json beside the executable, environment as Storage__Provider, or
         the command line): Storage:Provider (Sqlite|PostgreSql), Storage:DataDirectory,
@@ -38,13 +40,16 @@ public static class CommandLine
                 "schema" => await SchemaCommand.RunAsync(args[1..], Console.Out),
                 "backup" => await BackupCommand.RunAsync(args[1..], Console.Out),
                 "import" => await ImportCommand.RunAsync(args[1..], Console.Out),
+                "district" => await DistrictCommand.RunAsync(args[1..], Console.Out),
                 "help" or "--help" or "-h" => PrintUsage(),
                 _ => await RunHostAsync(args),
             };
         }
         catch (ConfigurationException e)
         {
-            return Fail(e.Message);
+            return args.FirstOrDefault() is "schema" or "backup" or "import" or "district"
+                ? Fail($"CityTwin {args[0]}", e.Message)
+                : Fail(e.Message);
         }
     }
 
@@ -84,9 +89,11 @@ public static class CommandLine
         return 0;
     }
 
-    private static int Fail(string message)
+    private static int Fail(string message) => Fail("CityTwin cannot start", message);
+
+    private static int Fail(string what, string message)
     {
-        Console.Error.WriteLine($"CityTwin cannot start: {message}");
+        Console.Error.WriteLine($"{what}: {message}");
         return ConfigurationError;
     }
 }

@@ -1,7 +1,5 @@
 using CityTwin.Contracts.Inventory;
 using CityTwin.Host.Configuration;
-using CityTwin.Host.Persistence;
-using Orleans.Configuration;
 
 namespace CityTwin.Host.Cli;
 
@@ -18,7 +16,6 @@ public static class ImportCommand
     /// <summary>A whole city takes minutes to provision; the default 30-second grain call timeout would cut it off.</summary>
     public static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(30);
 
-    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -69,55 +66,7 @@ public static class ImportCommand
         }
     }
 
-    private static async Task<ImportReport> ImportAsync(ClusteringSettings clustering, ImportFormat format, string content)
-    {
-        // No defaults: no appsettings from the working directory and no console logging over the report.
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleansClient(client =>
-        {
-            if (clustering.Provider == ClusteringProvider.Localhost)
-                client.UseLocalhostClustering(clustering.GatewayPort, clustering.ServiceId, clustering.ClusterId);
-            else
-            {
-                client.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (clustering.ServiceId, clustering.ClusterId));
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = StorageEndpoint.PostgreSqlInvariant;
-                    o.ConnectionString = clustering.ConnectionString;
-                });
-            }
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ImportTimeout);
-            // The client would retry for ever; a host that is still starting gets a few seconds.
-            var giveUpAt = DateTime.UtcNow + ConnectPatience;
-            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
-            {
-                if (DateTime.UtcNow >= giveUpAt)
-                    return false;
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                return true;
-            });
-        });
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var (setting, where) = clustering.Provider == ClusteringProvider.Localhost
-                ? ("Clustering:GatewayPort", $"on gateway port {clustering.GatewayPort}")
-                : ("Clustering:ConnectionString", "in the PostgreSQL cluster table");
-            throw new ConfigurationException(setting, $"no CityTwin host answers {where}; is it running? ({e.GetBaseException().Message})", e);
-        }
-        try
-        {
-            return await host.Services.GetRequiredService<IClusterClient>()
-                .GetGrain<IInventoryImportGrain>(InventoryImport.Key)
-                .Import(format, content);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+    private static Task<ImportReport> ImportAsync(ClusteringSettings clustering, ImportFormat format, string content) =>
+        HostClient.CallAsync(clustering, ImportTimeout, client =>
+            client.GetGrain<IInventoryImportGrain>(InventoryImport.Key).Import(format, content));
 }
