@@ -26,7 +26,11 @@ public sealed class DistrictGrain(
     private const int MaxChecksPerSweep = 1000;
 
     private readonly DeadlineIndex deadlines = new();
-    private readonly Dictionary<string, HashSet<string>> conditionsByAsset = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The raised conditions of each asset that has any: a small array, since an asset rarely has more
+    /// than one or two (a HashSet per asset cost some 600 bytes each at 100,000 twins).
+    /// </summary>
+    private readonly Dictionary<string, string[]> conditionsByAsset = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> activeConditions = new(StringComparer.Ordinal);
     private long notificationsReceived;
     private bool rosterUnsaved;
@@ -143,16 +147,21 @@ public sealed class DistrictGrain(
 
     private void Raise(string assetId, string condition)
     {
-        if (!conditionsByAsset.TryGetValue(assetId, out var conditions))
-            conditionsByAsset[assetId] = conditions = new HashSet<string>(StringComparer.Ordinal);
-        if (conditions.Add(condition))
-            activeConditions[condition] = activeConditions.GetValueOrDefault(condition) + 1;
+        var conditions = conditionsByAsset.GetValueOrDefault(assetId) ?? [];
+        if (conditions.Contains(condition, StringComparer.Ordinal))
+            return;
+        conditionsByAsset[assetId] = [.. conditions, string.Intern(condition)];
+        activeConditions[condition] = activeConditions.GetValueOrDefault(condition) + 1;
     }
 
     private void Clear(string assetId, string condition)
     {
-        if (conditionsByAsset.TryGetValue(assetId, out var conditions) && conditions.Remove(condition))
-            Decrement(condition);
+        if (!conditionsByAsset.TryGetValue(assetId, out var conditions) || !conditions.Contains(condition, StringComparer.Ordinal))
+            return;
+        var remaining = conditions.Where(c => c != condition).ToArray();
+        if (remaining.Length == 0) conditionsByAsset.Remove(assetId);
+        else conditionsByAsset[assetId] = remaining;
+        Decrement(condition);
     }
 
     private void Decrement(string condition)

@@ -51,11 +51,11 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     /// because a late reading's collection still counts) returns those, and reads through
     /// <see cref="AcceptRuledReading"/>.
     /// </summary>
-    protected virtual ReadingSequenceState Sequence => State.Sequence;
+    protected virtual ReadingSequenceState Sequence => State.Sequence ??= new();
 
-    protected virtual ReadingCounters Counters => State.Counters;
+    protected virtual ReadingCounters Counters => State.Counters ??= new();
 
-    protected virtual TwinLiveness Liveness => State.Liveness;
+    protected virtual TwinLiveness Liveness => State.Liveness ??= new();
 
     /// <summary>The kind's checks of its spec. The spec's kind is already known to match.</summary>
     protected abstract IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec);

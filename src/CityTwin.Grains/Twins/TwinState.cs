@@ -11,11 +11,12 @@ public sealed class TwinState<TKindState> where TKindState : class, new()
 {
     public AssetRecord? Record { get; set; }
 
-    public ReadingSequenceState Sequence { get; set; } = new();
+    // Null for a kind whose rules keep these themselves (bins), so it does not carry a second, idle copy.
+    public ReadingSequenceState? Sequence { get; set; }
 
-    public ReadingCounters Counters { get; set; } = new();
+    public ReadingCounters? Counters { get; set; }
 
-    public TwinLiveness Liveness { get; set; } = new();
+    public TwinLiveness? Liveness { get; set; }
 
     public TKindState Kind { get; set; } = new();
 }

@@ -213,7 +213,7 @@ public sealed class IntersectionGrainTests(ClusterFixture fixture)
         await Eventually.HoldsAsync(async () =>
         {
             var (stored, _) = await StoredAsync(id);
-            return stored.Counters.Applied == 1 && stored.Kind.Approaches[1].Intensity == 420;
+            return stored.Counters?.Applied == 1 && stored.Kind.Approaches[1].Intensity == 420;
         }, within: TimeSpan.FromSeconds(5));
     }
 
