@@ -27,8 +27,6 @@ public static class BinRules
     /// <summary>How many collection ids are remembered to count a collection reported twice only once.</summary>
     public const int RememberedCollections = 4;
 
-    private const double EarthRadiusMetres = 6_371_000;
-
     /// <summary>Every rule the reading breaks; empty when it is acceptable.</summary>
     public static IReadOnlyList<RuleViolation> Validate(BinReading reading, BinParameters parameters)
     {
@@ -436,7 +434,7 @@ public static class BinRules
     {
         if (reading is not { Latitude: { } lat, Longitude: { } lon } || parameters is not { Latitude: { } homeLat, Longitude: { } homeLon })
             return;
-        var metres = DistanceMetres(homeLat, homeLon, lat, lon);
+        var metres = GeoDistance.HaversineMetres(homeLat, homeLon, lat, lon);
         var detail = $"{metres.ToString("0", CultureInfo.InvariantCulture)} m from its place";
         if (!state.Moved && metres > o.MovedDistanceMetres)
         {
@@ -486,15 +484,5 @@ public static class BinRules
         }
 
         return unchecked((int)hash);
-    }
-
-    private static double DistanceMetres(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Radians(double degrees) => degrees * Math.PI / 180;
-        var dLat = Radians(lat2 - lat1);
-        var dLon = Radians(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-            + Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 }

@@ -118,8 +118,8 @@ public static class IntersectionParametersRules
                 violations.Add(new($"{field}.id", idProblem));
             else if (!seen.Add(segment.Id))
                 violations.Add(new($"{field}.id", $"'{segment.Id}' is already the id of another outgoing segment"));
-            if (IntersectionIds.CheckAssetId(segment.ToIntersectionId) is { } toProblem)
-                violations.Add(new($"{field}.toIntersectionId", toProblem));
+            if (Identifiers.Check($"{field}.toIntersectionId", segment.ToIntersectionId) is { } toProblem)
+                violations.Add(toProblem);
             if (!double.IsFinite(segment.LengthMetres) || segment.LengthMetres is < 1 or > MaxSegmentLengthMetres)
                 violations.Add(new($"{field}.lengthMetres", $"{segment.LengthMetres} is outside 1..{MaxSegmentLengthMetres} m"));
             CheckSpeed(segment.FreeFlowSpeedKmh, $"{field}.freeFlowSpeedKmh", violations);

@@ -1,4 +1,5 @@
 using CityTwin.Domain.Trucks;
+using CityTwin.Domain.Common;
 
 namespace CityTwin.Domain.Inventory;
 

@@ -73,15 +73,8 @@ public sealed class StreetlightGrain(
             History(light.History)));
     }
 
-    private static List<LightSample> History(LightHistory history)
-    {
-        var samples = new List<LightSample>(history.Count);
-        if (history.Start is not { } start)
-            return samples;
-        for (var i = 0; i < history.Count; i++)
-            samples.Add(new LightSample(start.AddSeconds(history.Seconds[i]), history.Levels[i], history.Watts[i]));
-        return samples;
-    }
+    private static List<LightSample> History(LightHistory history) =>
+        [.. Enumerable.Range(0, history.Count).Select(i => new LightSample(history.TimeOf(i), history.Levels[i], history.Watts[i]))];
 
     private static StreetlightParameters ToParameters(StreetlightSpec spec) => new()
     {

@@ -169,15 +169,8 @@ public sealed class TruckGrain(
             next, next is { } index ? route.StopIds[index] : null, distance);
     }
 
-    private static List<TruckTrackPoint> Track(TrackHistory track)
-    {
-        var points = new List<TruckTrackPoint>(track.Count);
-        if (track.Start is not { } start)
-            return points;
-        for (var i = 0; i < track.Count; i++)
-            points.Add(new TruckTrackPoint(start.AddSeconds(track.Seconds[i]), new GeoPoint(track.Latitudes[i], track.Longitudes[i])));
-        return points;
-    }
+    private static List<TruckTrackPoint> Track(TrackHistory track) =>
+        [.. Enumerable.Range(0, track.Count).Select(i => new TruckTrackPoint(track.TimeOf(i), new GeoPoint(track.Latitudes[i], track.Longitudes[i])))];
 
     private static TruckParameters ToParameters(TruckSpec spec) => new()
     {

@@ -12,7 +12,7 @@ public static class BackupCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var target = SchemaCommand.OptionValue(args, "--to")
+        var target = CommandOptions.Value(args, "--to")
             ?? throw new ConfigurationException("--to", "the backup file to write is required, e.g. backup --to citytwin-backup.db");
         target = Path.GetFullPath(target);
         if (File.Exists(target))

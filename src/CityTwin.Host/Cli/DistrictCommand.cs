@@ -49,10 +49,10 @@ public static class DistrictCommand
     }
 
     private static string Required(string[] args, string option) =>
-        SchemaCommand.OptionValue(args, option) ?? throw new ConfigurationException(option, "is required");
+        CommandOptions.Value(args, option) ?? throw new ConfigurationException(option, "is required");
 
     private static double Coordinate(string[] args, string option) =>
         double.TryParse(Required(args, option), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ConfigurationException(option, $"'{SchemaCommand.OptionValue(args, option)}' is not a number");
+            : throw new ConfigurationException(option, $"'{CommandOptions.Value(args, option)}' is not a number");
 }

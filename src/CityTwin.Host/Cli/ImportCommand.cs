@@ -19,9 +19,9 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var path = SchemaCommand.OptionValue(args, "--file")
+        var path = CommandOptions.Value(args, "--file")
             ?? throw new ConfigurationException("--file", "the inventory file to import is required, e.g. import --file city.geojson");
-        var format = ReadFormat(SchemaCommand.OptionValue(args, "--format"), path);
+        var format = ReadFormat(CommandOptions.Value(args, "--format"), path);
         string content;
         try
         {

@@ -16,7 +16,7 @@ public static class SchemaCommand
             throw new ConfigurationException("schema", "the only subcommand is 'apply', e.g. schema apply --connection \"Host=127.0.0.1;Database=citytwin;Username=citytwin;Password=...\"");
 
         var rest = args[1..];
-        var connectionString = OptionValue(rest, "--connection")
+        var connectionString = CommandOptions.Value(rest, "--connection")
             ?? HostConfiguration.Build(rest)["Storage:ConnectionString"];
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ConfigurationException("--connection", "a PostgreSQL connection string is required");
@@ -45,17 +45,5 @@ public static class SchemaCommand
             ? $"{description}: schema already current."
             : $"{description}: applied {string.Join(", ", applied.Select(s => s.Name))}.");
         return 0;
-    }
-
-    internal static string? OptionValue(string[] args, string name)
-    {
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == name)
-                return i + 1 < args.Length ? args[i + 1] : throw new ConfigurationException(name, "needs a value");
-            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
-                return args[i][(name.Length + 1)..];
-        }
-        return null;
     }
 }

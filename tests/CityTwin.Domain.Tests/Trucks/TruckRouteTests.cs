@@ -1,5 +1,6 @@
 using CityTwin.Domain.Trucks;
 using static CityTwin.Domain.Tests.Trucks.TruckFixture;
+using CityTwin.Domain.Common;
 
 namespace CityTwin.Domain.Tests.Trucks;
 

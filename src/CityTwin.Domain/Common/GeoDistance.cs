@@ -1,4 +1,4 @@
-namespace CityTwin.Domain.Trucks;
+namespace CityTwin.Domain.Common;
 
 /// <summary>Great-circle distances on a spherical Earth.</summary>
 public static class GeoDistance
