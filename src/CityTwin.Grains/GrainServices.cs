@@ -1,3 +1,4 @@
+using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
@@ -20,6 +21,10 @@ public static class GrainServices
         if (configure is not null)
             options.Configure(configure);
         services.TryAddSingleton<WriteBehindThrottle>();
+        // The host registers the configured key first; a test cluster gets a key for its lifetime.
+        services.TryAddSingleton(_ => new CredentialKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        // The host's MQTT front-end replaces this; without one, commands wait for it in a bounded list.
+        services.TryAddSingleton<IDeviceCommandSink, UndeliveredCommands>();
         services.TryAddSingleton<TwinServices>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;

@@ -37,6 +37,9 @@ public sealed class HostProcess : IAsyncDisposable
         var args = arguments.ToList();
         if (!args.Any(a => a.StartsWith("--Http:Url", StringComparison.Ordinal)))
             args.Add($"--Http:Url=http://127.0.0.1:{httpPort}");
+        // Parallel hosts (and a Mosquitto the machine may run on 1883) must not meet on the MQTT port.
+        if (!args.Any(a => a.StartsWith("--Mqtt:", StringComparison.Ordinal)))
+            args.Add($"--Mqtt:Port={FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,

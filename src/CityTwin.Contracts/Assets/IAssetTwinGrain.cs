@@ -28,6 +28,13 @@ public interface IAssetTwinGrain : IGrainWithStringKey
     [Alias("Delete")]
     Task<CommandResult> Delete();
 
+    /// <summary>
+    /// The device's presence as its status topic says (retained <c>online</c>, <c>offline</c> as its will).
+    /// Coming back online makes the twin re-send any command the device has not confirmed.
+    /// </summary>
+    [Alias("ReportPresence")]
+    Task ReportPresence(bool online);
+
     [Alias("GetRecord"), AlwaysInterleave]
     Task<AssetRecord?> GetRecord();
 

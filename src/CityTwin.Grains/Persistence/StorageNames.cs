@@ -19,4 +19,5 @@ public static class StorageNames
     public const string TruckTwinState = "truckTwin";
     public const string AirQualityTwinState = "airQualityTwin";
     public const string RoadNetworkState = "roadNetwork";
+    public const string DeviceState = "device";
 }

@@ -48,8 +48,18 @@ public sealed class StreetlightGrain(
         if (violations.Count > 0)
             return Rejected(violations);
         await WriteThroughAsync();
+        await SendLevelAsync(Provisioned!);
         return CommandResult.Ok;
     }
+
+    protected override Task ResendPendingCommandsAsync(AssetProvision provision) =>
+        KindState is { DesiredLevel: not null, DesiredLevelConfirmed: false } ? SendLevelAsync(provision) : Task.CompletedTask;
+
+    private Task SendLevelAsync(AssetProvision provision) =>
+        SendCommandAsync(provision, "setLevel", new LevelCommand(KindState.DesiredLevel!.Value, KindState.DesiredLevelIssuedAt!.Value));
+
+    /// <summary>The body of a setLevel command, as the device reads it.</summary>
+    private sealed record LevelCommand(double IlluminanceLevel, DateTimeOffset IssuedAt);
 
     public Task<StreetlightTwin?> GetTwin()
     {

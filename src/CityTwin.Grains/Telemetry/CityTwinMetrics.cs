@@ -16,4 +16,20 @@ public static class CityTwinMetrics
     /// <summary>Commands refused for bad input, tagged by the command.</summary>
     public static readonly Counter<long> RejectedCommands =
         Meter.CreateCounter<long>("citytwin.commands.rejected", unit: "{command}", description: "Commands refused because their input was invalid");
+
+    /// <summary>Readings that reached a twin over MQTT, tagged by outcome (applied, duplicate, late, rejected) and shape (single, batch).</summary>
+    public static readonly Counter<long> MqttReadings =
+        Meter.CreateCounter<long>("citytwin.mqtt.readings", unit: "{reading}", description: "Readings received over MQTT, by what became of them");
+
+    /// <summary>MQTT messages, readings or connections refused by the broker, tagged by reason (topic, acl, payload, twin, rate, size, auth, busy).</summary>
+    public static readonly Counter<long> MqttRefusals =
+        Meter.CreateCounter<long>("citytwin.mqtt.refusals", unit: "{refusal}", description: "What the MQTT front-end refused, by reason");
+
+    /// <summary>Time from a telemetry message's arrival to its readings applied to their twins.</summary>
+    public static readonly Histogram<double> MqttApplyDuration =
+        Meter.CreateHistogram<double>("citytwin.mqtt.apply.duration", unit: "ms", description: "Telemetry message arrival to twins updated");
+
+    /// <summary>Commands published to devices.</summary>
+    public static readonly Counter<long> MqttCommands =
+        Meter.CreateCounter<long>("citytwin.mqtt.commands", unit: "{command}", description: "Commands published to devices over MQTT");
 }

@@ -61,8 +61,26 @@ public sealed class TruckGrain(
         if (violations.Count > 0)
             return Rejected(violations);
         await WriteThroughAsync();
+        await SendRouteAsync(Provisioned!);
         return CommandResult.Ok;
     }
+
+    /// <summary>A truck back online is told its unfinished route again; it confirms by driving it.</summary>
+    protected override Task ResendPendingCommandsAsync(AssetProvision provision) =>
+        KindState.Route is { CompletedAt: null } ? SendRouteAsync(provision) : Task.CompletedTask;
+
+    private Task SendRouteAsync(AssetProvision provision)
+    {
+        var route = KindState.Route!;
+        var stops = route.StopIds
+            .Select((id, i) => new RouteStopCommand(id, route.StopLatitudes[i], route.StopLongitudes[i], route.Completed[i]))
+            .ToArray();
+        return SendCommandAsync(provision, "assignRoute", new RouteCommand(route.PlanId, route.AssignedAt, stops));
+    }
+
+    private sealed record RouteCommand(string PlanId, DateTimeOffset IssuedAt, RouteStopCommand[] Stops);
+
+    private sealed record RouteStopCommand(string BinId, double Latitude, double Longitude, bool Done);
 
     public async Task<CommandResult> SetOutOfService(bool outOfService)
     {

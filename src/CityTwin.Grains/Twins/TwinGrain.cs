@@ -1,10 +1,12 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.City;
 using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Devices;
 using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.Common;
 using CityTwin.Grains.Assets;
+using CityTwin.Grains.Devices;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -125,7 +127,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             deviceSignals = OnDeviceReplaced(Now);
         }
         DistrictTimeZone = zone!;
+        // Bound before the record is written: a device may publish only once its asset exists, and a
+        // binding left by a failed write admits readings the twin still refuses.
+        await BindDeviceAsync(provision);
         await WriteThroughAsync();
+        if (current is not null && current.Provision.DeviceId != provision.DeviceId)
+            await Device(current.Provision.DeviceId).Unbind(AssetId);
         if (deviceSignals.Count > 0)
             Tell(provision, Now, deviceSignals);
 
@@ -144,11 +151,14 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (provision.DeviceId == deviceId)
             return CommandResult.Ok;
 
-        State.Record = State.Record! with { Provision = provision with { DeviceId = deviceId } };
+        var replaced = provision with { DeviceId = deviceId };
+        State.Record = State.Record! with { Provision = replaced };
         // The new device counts its boots and sequences from scratch; the twin and history stay.
         ReadingOrder.Reset(Sequence);
         var signals = OnDeviceReplaced(Now);
+        await BindDeviceAsync(replaced);
         await WriteThroughAsync();
+        await Device(provision.DeviceId).Unbind(AssetId);
         if (signals.Count > 0)
             Tell(provision, Now, signals);
         return CommandResult.Ok;
@@ -163,8 +173,10 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (await FindTimeZoneAsync(districtId) is not { } zone)
             return Rejected("districtId", $"no district '{districtId}' in the city directory");
 
-        State.Record = State.Record! with { Provision = provision with { DistrictId = districtId } };
+        var moved = provision with { DistrictId = districtId };
+        State.Record = State.Record! with { Provision = moved };
         DistrictTimeZone = zone;
+        await BindDeviceAsync(moved);
         await WriteThroughAsync();
         District(provision.DistrictId).Withdraw(AssetId).Ignore();
         District(districtId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
@@ -177,6 +189,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             return NotActive();
         State.Record = State.Record! with { Lifecycle = AssetLifecycle.Decommissioned, DecommissionedAt = Now };
         await WriteThroughAsync();
+        // The device's credential goes with its last asset.
+        await Device(provision.DeviceId).Unbind(AssetId);
         District(provision.DistrictId).Withdraw(AssetId).Ignore();
         return CommandResult.Ok;
     }
@@ -197,6 +211,19 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     }
 
     public Task<AssetRecord?> GetRecord() => Task.FromResult(State.Record);
+
+    public Task ReportPresence(bool online) =>
+        online && Provisioned is { } provision ? ResendPendingCommandsAsync(provision) : Task.CompletedTask;
+
+    /// <summary>
+    /// The device came back online: send again whatever it was told and has not yet confirmed. A kind
+    /// with desired state overrides this.
+    /// </summary>
+    protected virtual Task ResendPendingCommandsAsync(AssetProvision provision) => Task.CompletedTask;
+
+    /// <summary>Publishes a command to the asset's device (at least once; the device confirms by reporting).</summary>
+    protected Task SendCommandAsync(AssetProvision provision, string name, object body) =>
+        services.Downlink.SendAsync(new DownlinkCommand(Kind, provision.DistrictId, AssetId, provision.DeviceId, name, body));
 
     public Task<TwinStatus> GetStatus()
     {
@@ -439,4 +466,9 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             : $"'{AssetId}' is decommissioned");
 
     private IDistrictGrain District(string districtId) => GrainFactory.GetGrain<IDistrictGrain>(districtId);
+
+    private IDeviceGrain Device(string deviceId) => GrainFactory.GetGrain<IDeviceGrain>(deviceId);
+
+    private Task BindDeviceAsync(AssetProvision provision) =>
+        Device(provision.DeviceId).Bind(new DeviceBinding(AssetId, Kind, provision.DistrictId));
 }

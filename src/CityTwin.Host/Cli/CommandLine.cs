@@ -24,11 +24,17 @@ public static class CommandLine
                                                          (exit 0: all rows used, 3: some rejected)
           CityTwin.Host district set --id ID --name NAME --time-zone ZONE --latitude LAT --longitude LON
           CityTwin.Host district list                    the running host's city directory
+          CityTwin.Host device issue|rotate|revoke|show --id ID
+                                                         a device's MQTT credential (the secret is printed once)
+          CityTwin.Host device gateway --id ID --district DISTRICT
+                                                         make ID a gateway; assets provisioned with it are its own
 
         Settings (appsettings.json beside the executable, environment as Storage__Provider, or
         the command line): Storage:Provider (Sqlite|PostgreSql), Storage:DataDirectory,
         Storage:ConnectionString, Clustering:Provider (Localhost|PostgreSql), Clustering:SiloPort,
-        Clustering:GatewayPort, Clustering:AdvertisedAddress, Http:Url. See README.md.
+        Clustering:GatewayPort, Clustering:AdvertisedAddress, Http:Url, Mqtt:Mode (Embedded|Off),
+        Mqtt:Port, Mqtt:BindAddress, Mqtt:TlsPort, Mqtt:TlsCertificate, Mqtt:TlsKey, Mqtt:MaxPacketBytes,
+        Mqtt:MaxConnections, Mqtt:MessagesPerSecond, Devices:CredentialKey. See README.md.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -41,13 +47,14 @@ public static class CommandLine
                 "backup" => await BackupCommand.RunAsync(args[1..], Console.Out),
                 "import" => await ImportCommand.RunAsync(args[1..], Console.Out),
                 "district" => await DistrictCommand.RunAsync(args[1..], Console.Out),
+                "device" => await DeviceCommand.RunAsync(args[1..], Console.Out),
                 "help" or "--help" or "-h" => PrintUsage(),
                 _ => await RunHostAsync(args),
             };
         }
         catch (ConfigurationException e)
         {
-            return args.FirstOrDefault() is "schema" or "backup" or "import" or "district"
+            return args.FirstOrDefault() is "schema" or "backup" or "import" or "district" or "device"
                 ? Fail($"CityTwin {args[0]}", e.Message)
                 : Fail(e.Message);
         }

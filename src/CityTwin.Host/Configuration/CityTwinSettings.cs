@@ -1,4 +1,5 @@
 using System.Net;
+using CityTwin.Ingestion.Broker;
 
 namespace CityTwin.Host.Configuration;
 
@@ -33,4 +34,11 @@ public sealed record ClusteringSettings(
 public sealed record HttpSettings(Uri Url);
 
 /// <summary>Everything the host reads from configuration, checked once at start.</summary>
-public sealed record CityTwinSettings(StorageSettings Storage, ClusteringSettings Clustering, HttpSettings Http);
+public sealed record CityTwinSettings(StorageSettings Storage, ClusteringSettings Clustering, HttpSettings Http, BrokerOptions Mqtt, DeviceSettings Devices);
+
+/// <summary>
+/// Where the key that device secrets are hashed under comes from: <c>Devices:CredentialKey</c> (base64, at
+/// least 32 bytes), else the file <c>Devices:CredentialKeyFile</c>, by default <c>device-credential.key</c>
+/// in the data directory, created on first start. Every silo of a cluster must use the same key.
+/// </summary>
+public sealed record DeviceSettings(string? CredentialKey, string CredentialKeyFile);

@@ -15,6 +15,7 @@ public static class SettingsReader
     public const string DefaultHttpUrl = "http://127.0.0.1:5080";
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
+    public const string DeviceKeyFileName = "device-credential.key";
 
     /// <summary>
     /// Npgsql keeps one pool per connection string; storage, clustering and reminders share one string,
@@ -28,7 +29,11 @@ public static class SettingsReader
         var storage = ReadStorage(configuration, workingDirectory);
         var clustering = ReadClustering(configuration, storage);
         var http = new HttpSettings(ReadHttpUrl(configuration));
-        return new CityTwinSettings(storage, clustering, http);
+        var mqtt = MqttSettingsReader.Read(configuration);
+        var devices = new DeviceSettings(
+            NullIfEmpty(configuration["Devices:CredentialKey"]),
+            Path.GetFullPath(NonEmpty(configuration["Devices:CredentialKeyFile"], Path.Combine(storage.DataDirectory, DeviceKeyFileName)), workingDirectory));
+        return new CityTwinSettings(storage, clustering, http, mqtt, devices);
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, string workingDirectory)
@@ -114,7 +119,7 @@ public static class SettingsReader
         return builder.ConnectionString;
     }
 
-    private static T ReadEnum<T>(string setting, string? text, T fallback) where T : struct, Enum
+    internal static T ReadEnum<T>(string setting, string? text, T fallback) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
@@ -130,13 +135,15 @@ public static class SettingsReader
             : throw new ConfigurationException(setting, $"'{text}' is not true or false");
     }
 
-    private static int ReadPort(string setting, string? text, int fallback)
+    internal static int ReadPort(string setting, string? text, int fallback)
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
             ? port
             : throw new ConfigurationException(setting, $"'{text}' is not a port number (1-65535)");
     }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string NonEmpty(string? text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text.Trim();
 }

@@ -1,4 +1,6 @@
 using CityTwin.Host.Configuration;
+using CityTwin.Host.Devices;
+using CityTwin.Ingestion;
 using CityTwin.Host.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,7 +32,10 @@ public static class CityTwinHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(storage);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(CredentialKeyLoader.Load(settings.Devices));
         builder.UseOrleans(silo => silo.UseCityTwin(settings, storage));
+        // After the silo: the broker starts once grains answer and stops before the silo does.
+        builder.Services.AddCityTwinIngestion(settings.Mqtt);
         builder.AddCityTwinTelemetry();
         builder.Services.AddCityTwinHealthChecks();
 
@@ -38,8 +43,8 @@ public static class CityTwinHost
         app.MapCityTwinHealth();
         app.MapCityTwinMetrics();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "CityTwin is running: HTTP {Url}, storage {Storage}, clustering {Clustering} (silo port {SiloPort}, gateway port {GatewayPort})",
-            settings.Http.Url, storage.Description, settings.Clustering.Provider, settings.Clustering.SiloPort, settings.Clustering.GatewayPort));
+            "CityTwin is running: HTTP {Url}, MQTT {MqttMode} on {MqttAddress}:{MqttPort}, storage {Storage}, clustering {Clustering} (silo port {SiloPort}, gateway port {GatewayPort})",
+            settings.Http.Url, settings.Mqtt.Mode, settings.Mqtt.BindAddress, settings.Mqtt.Port, storage.Description, settings.Clustering.Provider, settings.Clustering.SiloPort, settings.Clustering.GatewayPort));
         return app;
     }
 

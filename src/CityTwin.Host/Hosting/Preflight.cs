@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Persistence;
+using CityTwin.Ingestion.Broker;
 
 namespace CityTwin.Host.Hosting;
 
@@ -25,6 +26,14 @@ public static class Preflight
             : settings.Clustering.AdvertisedAddress;
         EnsurePortFree("Clustering:SiloPort", siloAddress, settings.Clustering.SiloPort);
         EnsurePortFree("Clustering:GatewayPort", siloAddress, settings.Clustering.GatewayPort);
+        if (settings.Mqtt.Mode == BrokerMode.Embedded)
+        {
+            // Often a Mosquitto installed on the machine holds 1883.
+            var mqttAddress = IPAddress.Parse(settings.Mqtt.BindAddress);
+            EnsurePortFree("Mqtt:Port", mqttAddress, settings.Mqtt.Port);
+            if (settings.Mqtt.TlsPort is { } tlsPort)
+                EnsurePortFree("Mqtt:TlsPort", mqttAddress, tlsPort);
+        }
     }
 
     private static void EnsureWritableDirectory(string setting, string directory)

@@ -3,14 +3,15 @@ using CityTwin.Testing;
 namespace CityTwin.Integration.Tests.Hosting;
 
 /// <summary>Free ports for one host process and the arguments that hand them to it.</summary>
-public sealed record HostPorts(int Http, int Silo, int Gateway)
+public sealed record HostPorts(int Http, int Silo, int Gateway, int Mqtt)
 {
-    public static HostPorts Free() => new(FreePort.Next(), FreePort.Next(), FreePort.Next());
+    public static HostPorts Free() => new(FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
 
     public IEnumerable<string> Arguments =>
     [
         $"--Http:Url=http://127.0.0.1:{Http}",
         $"--Clustering:SiloPort={Silo}",
         $"--Clustering:GatewayPort={Gateway}",
+        $"--Mqtt:Port={Mqtt}",
     ];
 }

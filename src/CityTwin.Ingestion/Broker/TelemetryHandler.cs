@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CityTwin.Contracts.Devices;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Grains.Telemetry;
+using CityTwin.Ingestion.Dispatch;
+using CityTwin.Ingestion.Payloads;
+using CityTwin.Ingestion.Security;
+using CityTwin.Ingestion.Topics;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace CityTwin.Ingestion.Broker;
+
+/// <summary>What the broker answers a publish with: a PUBACK reason (MQTT 5) and, for a gateway, a batch result.</summary>
+public sealed record PublishVerdict(MqttPubAckReasonCode ReasonCode, string? ReasonString, BatchResultMessage? BatchResult = null, bool CloseConnection = false)
+{
+    public static PublishVerdict Success { get; } = new(MqttPubAckReasonCode.Success, null);
+}
+
+/// <summary>
+/// One publish from an authenticated device, from topic to twins: topic shape, ACL, payload, then the
+/// grains, awaited, so QoS 1 is acknowledged only once the readings are applied. Both the embedded broker
+/// and the external-broker subscriber use it.
+/// </summary>
+public sealed class TelemetryHandler(ReadingDispatcher dispatcher, RateLimitedLog refusals)
+{
+    private static readonly KeyValuePair<string, object?> Single = new("shape", "single");
+    private static readonly KeyValuePair<string, object?> Batch = new("shape", "batch");
+
+    public async Task<PublishVerdict> HandleAsync(DeviceAccess who, string topicName, MqttApplicationMessage message)
+    {
+        if (TopicParser.TryParse(topicName, out var topic) is { } badTopic)
+            return Refuse("topic", who, topicName, MqttPubAckReasonCode.TopicNameInvalid, badTopic);
+        if (TopicAcl.CheckPublish(who, topic!) is { } denied)
+            return Refuse("acl", who, topicName, MqttPubAckReasonCode.NotAuthorized, denied);
+        if (topic!.Channel == TopicChannel.Status)
+            return await PresenceAsync(who, topic, topicName, message);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return topic.IsGateway
+                ? await BatchAsync(who, topicName, message)
+                : await SingleAsync(who, topic, topicName, message);
+        }
+        finally
+        {
+            CityTwinMetrics.MqttApplyDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private async Task<PublishVerdict> SingleAsync(DeviceAccess who, TopicAddress topic, string topicName, MqttApplicationMessage message)
+    {
+        var (reading, errors) = PayloadParser.ParseSingle(topic.Kind!.Value, topic.Id, message.Payload);
+        if (reading is null)
+            return Refuse("payload", who, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, Describe(errors));
+        var result = await dispatcher.ApplyAsync(reading);
+        Count(result.Outcome, Single);
+        return result.Outcome == ReadingOutcome.Rejected
+            ? Refuse("twin", who, topicName, MqttPubAckReasonCode.ImplementationSpecificError, Describe(result.Errors))
+            : PublishVerdict.Success;
+    }
+
+    private async Task<PublishVerdict> BatchAsync(DeviceAccess gateway, string topicName, MqttApplicationMessage message)
+    {
+        var parse = PayloadParser.ParseBatch(message.Payload, assetId => KindOf(gateway, assetId));
+        if (parse.BatchError is { } batchError)
+        {
+            var refusal = Refuse("payload", gateway, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, $"{batchError.Field}: {batchError.Message}");
+            return refusal with { BatchResult = new BatchResultMessage(0, 0, 0, [new RejectedReadingMessage(-1, null, [batchError])]) };
+        }
+        var results = await dispatcher.ApplyBatchAsync(parse.Readings);
+        var rejected = parse.Refused.Select(r => new RejectedReadingMessage(r.Index, r.AssetId, r.Errors)).ToList();
+        int applied = 0, duplicates = 0, late = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            Count(results[i].Outcome, Batch);
+            switch (results[i].Outcome)
+            {
+                case ReadingOutcome.Applied: applied++; break;
+                case ReadingOutcome.Duplicate: duplicates++; break;
+                case ReadingOutcome.Late: late++; break;
+                default: rejected.Add(new RejectedReadingMessage(parse.Readings[i].Index, parse.Readings[i].AssetId, results[i].Errors)); break;
+            }
+        }
+        foreach (var refused in parse.Refused)
+            CityTwinMetrics.MqttRefusals.Add(1, new KeyValuePair<string, object?>("reason", "payload"));
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var summary = new BatchResultMessage(applied, duplicates, late, rejected);
+        if (rejected.Count == 0)
+            return PublishVerdict.Success with { BatchResult = summary };
+        refusals.Refused("batch", gateway.DeviceId, topicName, $"{rejected.Count} of {rejected.Count + applied + duplicates + late} readings refused; first: {Describe(rejected[0].Errors)}");
+        // Some readings were applied: the batch as a whole is accepted; the result names the refused ones.
+        var code = applied + duplicates + late > 0 ? MqttPubAckReasonCode.Success : MqttPubAckReasonCode.PayloadFormatInvalid;
+        return new PublishVerdict(code, code == MqttPubAckReasonCode.Success ? null : "every reading of the batch was refused", summary);
+    }
+
+    private async Task<PublishVerdict> PresenceAsync(DeviceAccess who, TopicAddress topic, string topicName, MqttApplicationMessage message)
+    {
+        var text = message.Payload.Length > 16 ? "" : System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(message.Payload)).Trim();
+        bool online;
+        if (text == "online")
+            online = true;
+        else if (text == "offline")
+            online = false;
+        else
+            return Refuse("payload", who, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, "a status payload is 'online' or 'offline'");
+        if (topic.IsGateway)
+            await Task.WhenAll(who.Assets.Select(a => dispatcher.ReportPresenceAsync(a.Kind, a.AssetId, online)));
+        else
+            await dispatcher.ReportPresenceAsync(topic.Kind!.Value, topic.Id, online);
+        return PublishVerdict.Success;
+    }
+
+    private PublishVerdict Refuse(string reason, DeviceAccess who, string topicName, MqttPubAckReasonCode code, string detail)
+    {
+        CityTwinMetrics.MqttRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        refusals.Refused(reason, who.DeviceId, topicName, detail);
+        return new PublishVerdict(code, Truncate(detail));
+    }
+
+    private static AssetKind? KindOf(DeviceAccess gateway, string assetId)
+    {
+        foreach (var asset in gateway.Assets)
+        {
+            if (asset.AssetId == assetId && asset.DistrictId == gateway.GatewayDistrictId)
+                return asset.Kind;
+        }
+        return null;
+    }
+
+    private static void Count(ReadingOutcome outcome, KeyValuePair<string, object?> shape) =>
+        CityTwinMetrics.MqttReadings.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)), shape);
+
+    private static string OutcomeName(ReadingOutcome outcome) => outcome switch
+    {
+        ReadingOutcome.Applied => "applied",
+        ReadingOutcome.Duplicate => "duplicate",
+        ReadingOutcome.Late => "late",
+        _ => "rejected",
+    };
+
+    private static string Describe(IReadOnlyList<FieldError> errors) =>
+        string.Join("; ", errors.Take(5).Select(e => $"{e.Field}: {e.Message}"));
+
+    private static string Truncate(string text) => text.Length > 256 ? text[..256] : text;
+
+    public static byte[] Serialize(BatchResultMessage result) => JsonSerializer.SerializeToUtf8Bytes(result, PayloadJson.Default.BatchResultMessage);
+}

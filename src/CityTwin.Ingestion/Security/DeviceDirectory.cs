@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using CityTwin.Contracts.Devices;
+using CityTwin.Grains.Devices;
+
+namespace CityTwin.Ingestion.Security;
+
+/// <summary>
+/// The access of every connected device, kept while it is connected so a publish costs a dictionary
+/// lookup, and dropped when its device grain says it changed (the next publish fetches it again). A
+/// credential change also raises <see cref="CredentialChanged"/>, which disconnects the live session.
+/// </summary>
+public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserver
+{
+    // Connected device id -> its access, or null when a change made the kept one stale.
+    private readonly ConcurrentDictionary<string, DeviceAccess?> connected = new(StringComparer.Ordinal);
+
+    public event Func<string, Task>? CredentialChanged;
+
+    public int ConnectedCount => connected.Count;
+
+    public Task<DeviceAccess> FetchAsync(string deviceId) => grains.GetGrain<IDeviceGrain>(deviceId).GetAccess();
+
+    public void Connected(DeviceAccess access) => connected[access.DeviceId] = access;
+
+    public void Disconnected(string deviceId) => connected.TryRemove(deviceId, out _);
+
+    public async ValueTask<DeviceAccess> GetAsync(string deviceId)
+    {
+        if (connected.TryGetValue(deviceId, out var access) && access is not null)
+            return access;
+        access = await FetchAsync(deviceId);
+        if (connected.ContainsKey(deviceId))
+            connected[deviceId] = access;
+        return access;
+    }
+
+    public async Task AccessChanged(string deviceId, bool credentialChanged)
+    {
+        if (!connected.ContainsKey(deviceId))
+            return;
+        connected[deviceId] = null;
+        if (credentialChanged && CredentialChanged is { } handler)
+            await handler(deviceId);
+    }
+}
