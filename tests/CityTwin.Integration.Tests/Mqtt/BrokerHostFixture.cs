@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.City;
+using CityTwin.Contracts.Devices;
+using CityTwin.Contracts.Streetlights;
+using CityTwin.Host.Hosting;
+using CityTwin.Integration.Tests.Hosting;
+using CityTwin.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityTwin.Integration.Tests.Mqtt;
+
+/// <summary>
+/// One host in this process with its embedded broker on free loopback ports (plain and TLS), tight limits
+/// so tests can reach them, and districts centrum and noord. Devices are real clients in other processes
+/// (mosquitto_pub) or MQTTnet clients; twins are read through the host's grain factory.
+/// </summary>
+public sealed class BrokerHostFixture : IAsyncLifetime
+{
+    public const int MaxPacketBytes = 4096;
+    public const int MaxConnections = 12;
+    public const int MessagesPerSecond = 50;
+    public const int MessageBurst = 100;
+
+    private readonly TempDirectory directory = new();
+    private WebApplication? host;
+    private int assets;
+
+    public HostPorts Ports { get; } = HostPorts.Free();
+
+    public int TlsPort { get; } = FreePort.Next();
+
+    public int MqttPort => Ports.Mqtt;
+
+    public string CertificateFile => directory.Combine("broker.crt");
+
+    public IGrainFactory Grains => host!.Services.GetRequiredService<IGrainFactory>();
+
+    public HttpClient Http { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await CreateCertificateAsync();
+        string[] arguments =
+        [
+            .. Ports.Arguments,
+            $"--Storage:DataDirectory={directory.Combine("data")}",
+            $"--Mqtt:TlsPort={TlsPort}",
+            $"--Mqtt:TlsCertificate={CertificateFile}",
+            $"--Mqtt:TlsKey={directory.Combine("broker.key")}",
+            $"--Mqtt:MaxPacketBytes={MaxPacketBytes}",
+            $"--Mqtt:MaxConnections={MaxConnections}",
+            $"--Mqtt:MessagesPerSecond={MessagesPerSecond}",
+            $"--Mqtt:MessageBurst={MessageBurst}",
+        ];
+        host = await CityTwinHost.CreateAsync(arguments);
+        await host.StartAsync();
+        Http.BaseAddress = new Uri($"http://127.0.0.1:{Ports.Http}");
+        var city = Grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key);
+        foreach (var (id, lat) in new[] { ("centrum", 52.37), ("noord", 52.40) })
+        {
+            var saved = await city.UpsertDistrict(new District(id, id, "Europe/Amsterdam", lat, 4.89));
+            Assert.True(saved.Accepted);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+        Http.Dispose();
+        directory.Dispose();
+    }
+
+    /// <summary>A new bin in <paramref name="district"/> with its own device and credential.</summary>
+    public async Task<Device> NewBinAsync(string district = "centrum")
+    {
+        var n = Interlocked.Increment(ref assets);
+        var device = new Device($"bin-{n}", AssetKind.Bin, district, $"dev-bin-{n}", "");
+        var provisioned = await Grains.GetGrain<IBinGrain>(device.AssetId).Provision(new AssetProvision(
+            device.AssetId, AssetKind.Bin, district, new GeoPoint(52.37, 4.89), device.DeviceId, new BinSpec(1100, 0.8, 120, 400)));
+        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+        return device with { Secret = await IssueAsync(device.DeviceId) };
+    }
+
+    public async Task<Device> NewLightAsync(string district = "centrum")
+    {
+        var n = Interlocked.Increment(ref assets);
+        var device = new Device($"light-{n}", AssetKind.Streetlight, district, $"dev-light-{n}", "");
+        var provisioned = await Grains.GetGrain<IStreetlightGrain>(device.AssetId).Provision(new AssetProvision(
+            device.AssetId, AssetKind.Streetlight, district, new GeoPoint(52.37, 4.89), device.DeviceId, new StreetlightSpec(60, 1)));
+        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+        return device with { Secret = await IssueAsync(device.DeviceId) };
+    }
+
+    /// <summary>A gateway of <paramref name="district"/> speaking for <paramref name="binCount"/> new bins.</summary>
+    public async Task<(Device Gateway, IReadOnlyList<string> BinIds)> NewGatewayAsync(int binCount, string district = "centrum")
+    {
+        var n = Interlocked.Increment(ref assets);
+        var gatewayId = $"gw-{n}";
+        Assert.True((await Grains.GetGrain<IDeviceGrain>(gatewayId).DeclareGateway(district)).Accepted);
+        var bins = new List<string>();
+        for (var i = 0; i < binCount; i++)
+        {
+            var binId = $"gw-{n}-bin-{i}";
+            var provisioned = await Grains.GetGrain<IBinGrain>(binId).Provision(new AssetProvision(
+                binId, AssetKind.Bin, district, new GeoPoint(52.37, 4.89), gatewayId, new BinSpec(1100, 0.8, 120, 400)));
+            Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+            bins.Add(binId);
+        }
+        return (new Device(gatewayId, null, district, gatewayId, await IssueAsync(gatewayId)), bins);
+    }
+
+    public async Task<string> IssueAsync(string deviceId)
+    {
+        var issued = await Grains.GetGrain<IDeviceGrain>(deviceId).IssueCredential();
+        Assert.True(issued.Issued, string.Join("; ", issued.Errors));
+        return issued.Credential!.Secret;
+    }
+
+    public async Task<double> MetricAsync(string name, string label)
+    {
+        var text = await Http.GetStringAsync("/metrics");
+        var total = 0.0;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith(name, StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
+                total += double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return total;
+    }
+
+    private async Task CreateCertificateAsync()
+    {
+        var start = new ProcessStartInfo("openssl")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var a in new[]
+        {
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", directory.Combine("broker.key"), "-out", CertificateFile,
+        })
+            start.ArgumentList.Add(a);
+        using var openssl = Process.Start(start)!;
+        var error = await openssl.StandardError.ReadToEndAsync();
+        await openssl.WaitForExitAsync();
+        Assert.True(openssl.ExitCode == 0, $"openssl failed: {error}");
+    }
+}
+
+/// <summary>A provisioned device (or gateway: <see cref="Kind"/> null) and its secret.</summary>
+public sealed record Device(string AssetId, AssetKind? Kind, string DistrictId, string DeviceId, string Secret)
+{
+    public string Topic(string channel = "telemetry") =>
+        $"city/{DistrictId}/{(Kind is { } kind ? kind.Segment() : "gateway")}/{AssetId}/{channel}";
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrokerHostCollection : ICollectionFixture<BrokerHostFixture>
+{
+    public const string Name = "embedded broker host";
+}
