@@ -61,16 +61,17 @@ public sealed class DynamicSecurityClient : IAsyncDisposable
         ThrowOnError(await ExecuteAsync([new("deleteRole") { RoleName = roleName }], cancellationToken));
 
     /// <summary>
-    /// A new broker client. Its client id is bound to <paramref name="clientId"/> (the username when
-    /// null): a connection presenting these credentials with any other client id is refused.
+    /// A new broker client. With <paramref name="bindClientIdToUsername"/> (devices, gateways) a
+    /// connection presenting these credentials with any client id but the username is refused;
+    /// without it (the host, whose silos each need an id of their own) any client id is accepted.
     /// </summary>
-    public async Task CreateClientAsync(string username, string password, IReadOnlyList<string> roleNames, string? clientId = null, CancellationToken cancellationToken = default) =>
-        ThrowOnError(await ExecuteAsync([CreateClient(username, password, roleNames, clientId)], cancellationToken));
+    public async Task CreateClientAsync(string username, string password, IReadOnlyList<string> roleNames, bool bindClientIdToUsername = true, CancellationToken cancellationToken = default) =>
+        ThrowOnError(await ExecuteAsync([CreateClient(username, password, roleNames, bindClientIdToUsername)], cancellationToken));
 
     /// <summary>Ensures the role and creates a client holding it, in one request: how a device or gateway is provisioned.</summary>
     public async Task ProvisionAsync(DynamicSecurityRole role, string username, string password, CancellationToken cancellationToken = default)
     {
-        var responses = await ExecuteAsync([CreateRole(role), ModifyRole(role), CreateClient(username, password, [role.Name], null)], cancellationToken);
+        var responses = await ExecuteAsync([CreateRole(role), ModifyRole(role), CreateClient(username, password, [role.Name], bindClientIdToUsername: true)], cancellationToken);
         ThrowOnError(responses, tolerated: RoleExists);
     }
 
@@ -142,12 +143,12 @@ public sealed class DynamicSecurityClient : IAsyncDisposable
     private static DynamicSecurityCommand ModifyRole(DynamicSecurityRole role) =>
         new("modifyRole") { RoleName = role.Name, Acls = ToEntries(role.Acls) };
 
-    private static DynamicSecurityCommand CreateClient(string username, string password, IReadOnlyList<string> roleNames, string? clientId) =>
+    private static DynamicSecurityCommand CreateClient(string username, string password, IReadOnlyList<string> roleNames, bool bindClientIdToUsername) =>
         new("createClient")
         {
             Username = username,
             Password = password,
-            ClientId = clientId ?? username,
+            ClientId = bindClientIdToUsername ? username : null,
             Roles = [.. roleNames.Select(r => new RoleReference(r))],
         };
 

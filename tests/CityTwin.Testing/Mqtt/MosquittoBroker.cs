@@ -45,6 +45,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public string AdminPassword { get; }
 
+    /// <summary>mosquitto_pub / mosquitto_sub options for the plain loopback listener, anonymous until given credentials.</summary>
+    public MosquittoClientOptions Plain => new(Host, Port);
+
+    /// <summary>The same for the TLS listener, trusting the broker's certificate.</summary>
+    public MosquittoClientOptions Tls => new(Host, TlsPort) { CaFile = CaFile };
+
     public string Directory => layout.Directory;
 
     public bool IsRunning => process is { HasExited: false };

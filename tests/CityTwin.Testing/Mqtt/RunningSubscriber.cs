@@ -25,7 +25,8 @@ public sealed class RunningSubscriber : IAsyncDisposable
 
     internal static async Task<RunningSubscriber> StartAsync(MosquittoClientOptions options, string topic)
     {
-        var subscriber = new RunningSubscriber(ToolRunner.Start("mosquitto_sub", [.. options.Arguments(), "-t", topic, "-v", "-d"]));
+        // Without a terminal, mosquitto_sub's output is block-buffered: stdbuf makes it line-buffered.
+        var subscriber = new RunningSubscriber(ToolRunner.Start("stdbuf", ["-oL", "-eL", "mosquitto_sub", .. options.Arguments(), "-t", topic, "-v", "-d"]));
         subscriber.Pump();
         var exited = subscriber.process.WaitForExitAsync();
         var first = await Task.WhenAny(subscriber.subscribed.Task, exited, Task.Delay(SubscribeTimeout));
@@ -35,6 +36,18 @@ public sealed class RunningSubscriber : IAsyncDisposable
             throw new InvalidOperationException($"mosquitto_sub did not subscribe to {topic}: {subscriber.StandardOutput}{subscriber.StandardError}");
         }
         return subscriber;
+    }
+
+    /// <summary>True once <paramref name="text"/> appears in the subscriber's output (with -v a message prints as "topic payload").</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!StandardOutput.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(20);
+        }
+        return true;
     }
 
     /// <summary>Waits for the tool to exit; null when it is still running after <paramref name="timeout"/>.</summary>
