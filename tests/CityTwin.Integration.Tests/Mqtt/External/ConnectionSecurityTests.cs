@@ -78,6 +78,6 @@ public sealed class ConnectionSecurityTests(ExternalBroker external)
         // The system trust store does not know the test broker's self-signed certificate.
         var untrusted = external.AdminConnection with { Port = external.Broker.TlsPort, UseTls = true };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => DynamicSecurityClient.ConnectAsync(untrusted));
+        await Assert.ThrowsAnyAsync<MQTTnet.Exceptions.MqttCommunicationException>(() => DynamicSecurityClient.ConnectAsync(untrusted));
     }
 }
