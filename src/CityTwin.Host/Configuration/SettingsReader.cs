@@ -30,10 +30,22 @@ public static class SettingsReader
         var clustering = ReadClustering(configuration, storage);
         var http = new HttpSettings(ReadHttpUrl(configuration));
         var mqtt = MqttSettingsReader.Read(configuration);
-        var devices = new DeviceSettings(
-            NullIfEmpty(configuration["Devices:CredentialKey"]),
-            Path.GetFullPath(NonEmpty(configuration["Devices:CredentialKeyFile"], Path.Combine(storage.DataDirectory, DeviceKeyFileName)), workingDirectory));
+        var devices = ReadDevices(configuration, storage, workingDirectory);
         return new CityTwinSettings(storage, clustering, http, mqtt, devices);
+    }
+
+    /// <summary>
+    /// The embedded default keeps its credential key beside its database. A PostgreSQL-backed host has no
+    /// data directory of its own, and every silo must verify secrets under the same key, so it must be given.
+    /// </summary>
+    private static DeviceSettings ReadDevices(IConfiguration configuration, StorageSettings storage, string workingDirectory)
+    {
+        var key = NullIfEmpty(configuration["Devices:CredentialKey"]);
+        var file = NullIfEmpty(configuration["Devices:CredentialKeyFile"]);
+        if (key is null && file is null && storage.Provider == StorageProvider.PostgreSql)
+            throw new ConfigurationException("Devices:CredentialKey",
+                "is required with PostgreSQL storage, since every silo must hash device secrets under the same key: set it (base64, at least 32 random bytes, e.g. from `openssl rand -base64 32`) or Devices:CredentialKeyFile");
+        return new DeviceSettings(key, Path.GetFullPath(file ?? Path.Combine(storage.DataDirectory, DeviceKeyFileName), workingDirectory));
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, string workingDirectory)

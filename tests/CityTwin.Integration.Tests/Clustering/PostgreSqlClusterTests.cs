@@ -18,7 +18,7 @@ public sealed class PostgreSqlClusterTests
         string[] Cluster(HostPorts ports) =>
         [
             .. ports.Arguments,
-            "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connectionString}",
+            "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connectionString}", HostPorts.SharedCredentialKey,
             "--Clustering:Provider=PostgreSql", "--Clustering:AdvertisedAddress=127.0.0.1",
         ];
 

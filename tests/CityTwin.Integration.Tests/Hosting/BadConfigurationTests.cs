@@ -27,11 +27,16 @@ public sealed class BadConfigurationTests
         AssertRefusedAsync(["--Storage:Provider=PostgreSql"], "Storage:ConnectionString", "is required");
 
     [Fact]
+    public Task A_postgresql_host_without_a_shared_credential_key_is_refused() =>
+        AssertRefusedAsync(["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=Host=127.0.0.1;Database=citytwin;Username=citytwin"],
+            "Devices:CredentialKey", "is required with PostgreSQL storage");
+
+    [Fact]
     public Task An_unreachable_database_is_named_with_its_address()
     {
         var nobodyListens = FreePort.Next();
         return AssertRefusedAsync(
-            ["--Storage:Provider=PostgreSql", $"--Storage:ConnectionString=Host=127.0.0.1;Port={nobodyListens};Database=citytwin;Username=citytwin;Timeout=3"],
+            ["--Storage:Provider=PostgreSql", $"--Storage:ConnectionString=Host=127.0.0.1;Port={nobodyListens};Database=citytwin;Username=citytwin;Timeout=3", HostPorts.SharedCredentialKey],
             "Storage:ConnectionString", $"cannot reach PostgreSQL at 127.0.0.1:{nobodyListens}");
     }
 

@@ -43,7 +43,7 @@ public sealed class HostLifecycleTests
         using var workingDirectory = new TempDirectory();
         var connectionString = await SharedPostgreSql.CreateDatabaseAsync("restart");
         var ports = HostPorts.Free();
-        string[] arguments = [.. ports.Arguments, "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connectionString}"];
+        string[] arguments = [.. ports.Arguments, "--Storage:Provider=PostgreSql", $"--Storage:ConnectionString={connectionString}", HostPorts.SharedCredentialKey];
         await WriteThenRestartAndReadAsync(workingDirectory.Path, arguments, ports.Gateway);
 
         await using var connection = new NpgsqlConnection(connectionString);

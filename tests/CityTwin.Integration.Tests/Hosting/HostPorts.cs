@@ -14,4 +14,7 @@ public sealed record HostPorts(int Http, int Silo, int Gateway, int Mqtt)
         $"--Clustering:GatewayPort={Gateway}",
         $"--Mqtt:Port={Mqtt}",
     ];
+
+    /// <summary>What a PostgreSQL-backed host needs besides its connection: the device credential key every silo shares.</summary>
+    public static string SharedCredentialKey { get; } = $"--Devices:CredentialKey={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}";
 }
