@@ -4,9 +4,9 @@ using static System.FormattableString;
 namespace CityTwin.Domain.Lighting;
 
 /// <summary>
-/// A district's streetlight dimming policy, one version of it. Levels are 0..1 of full output. Defaults follow
-/// the adaptive lighting of EN 13201 (one lighting class down, about 75 %, when traffic is light; two down,
-/// about 40 %, when the street is empty) with a 20 % floor.
+/// A district's streetlight dimming policy, one version of it. Levels are 0..1 of full output. The defaults
+/// take a street lit to EN 13201 class M3 (1.0 cd/m²) at full: traffic keeps it one class down (M4,
+/// 0.75 cd/m²), an empty street two down (M5, 0.5), and nothing goes below the lowest class (M6, 0.3).
 /// Versions are made by <see cref="DimmingPolicyHistory.Revise"/>, which stamps who changed it and when.
 /// </summary>
 public sealed record DimmingPolicy
@@ -33,10 +33,10 @@ public sealed record DimmingPolicy
     public double TrafficLevel { get; init; } = 0.75;
 
     /// <summary>The level when nobody is there and traffic nearby is low.</summary>
-    public double DimmedLevel { get; init; } = 0.4;
+    public double DimmedLevel { get; init; } = 0.5;
 
     /// <summary>Nothing dark goes below this, whatever else the policy says (an override may).</summary>
-    public double SafetyMinimumLevel { get; init; } = 0.2;
+    public double SafetyMinimumLevel { get; init; } = 0.3;
 
     /// <summary>The level of the neighbours of a failed light, to fill the gap it leaves.</summary>
     public double FailedNeighbourLevel { get; init; } = 1.0;

@@ -14,7 +14,7 @@ public class DimmingPolicyTests
 
     [Theory]
     [InlineData(nameof(DimmingPolicy.DimmedLevel), 1.5, "dimmedLevel")]
-    [InlineData(nameof(DimmingPolicy.TrafficLevel), 0.3, "levels")]
+    [InlineData(nameof(DimmingPolicy.TrafficLevel), 0.4, "levels")]
     [InlineData(nameof(DimmingPolicy.FailedNeighbourLevel), 0.1, "failedNeighbourLevel")]
     [InlineData(nameof(DimmingPolicy.LowTrafficPerHour), -1, "lowTrafficPerHour")]
     [InlineData(nameof(DimmingPolicy.MaxCommandsPerSecond), 0.2, "maxCommandsPerSecond")]
@@ -44,7 +44,7 @@ public class DimmingPolicyTests
         Assert.Equal([1, 2], history.Versions.Select(v => v.Version));
         Assert.Equal(("bob", T0.AddDays(1), "deeper dimming", 0.3),
             (history.Current!.ChangedBy, history.Current.ChangedAt, history.Current.ChangeNote, history.Current.DimmedLevel));
-        Assert.Equal(0.4, history.InForceAt(T0.AddHours(12))!.DimmedLevel);
+        Assert.Equal(0.5, history.InForceAt(T0.AddHours(12))!.DimmedLevel);
         Assert.Null(history.InForceAt(T0.AddSeconds(-1)));
     }
 
@@ -54,7 +54,7 @@ public class DimmingPolicyTests
         var history = new DimmingPolicyHistory();
         history.Revise(new DimmingPolicy { DistrictId = "centrum" }, "alice", T0);
 
-        var violations = history.Revise(history.Current! with { SafetyMinimumLevel = 0.5 }, "", T0.AddDays(-1));
+        var violations = history.Revise(history.Current! with { SafetyMinimumLevel = 0.6 }, "", T0.AddDays(-1));
 
         Assert.Equal(["levels", "changedBy", "changedAt"], violations.Select(v => v.Field));
         Assert.Single(history.Versions);
