@@ -130,6 +130,20 @@ public class SunTimesTests
     }
 
     [Fact]
+    public void A_zone_far_from_its_meridian_still_gets_the_solar_day_of_its_local_date()
+    {
+        // Kiritimati keeps UTC+14 at 157° W: its local noon is 22:00 UTC of the day before.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati");
+        var date = new DateOnly(2025, 6, 1);
+
+        var day = SunTimes.For(1.87, -157.4, date, zone);
+
+        Assert.Equal(date, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(day.SolarNoon, zone).DateTime));
+        Assert.True(day.Rise < day.SolarNoon && day.SolarNoon < day.Set);
+        Assert.InRange((day.Set!.Value - day.Rise!.Value).TotalHours, 11.9, 12.4); // near the equator
+    }
+
+    [Fact]
     public void The_clock_change_moves_local_sunrise_by_an_hour_but_not_the_sun()
     {
         // Washington went from EST to EDT on Sunday 7 April 2002.
