@@ -26,9 +26,12 @@ public static class BinSignalCodes
     public const string SensorFailed = "sensor.failed";
     public const string PredictedFullAt = "predictedFullAt";
 
+    /// <summary>What every fill-threshold code starts with.</summary>
+    public const string ThresholdPrefix = "fillingLevel>=";
+
     /// <summary><c>fillingLevel&gt;=0.8</c> for a threshold of 0.8.</summary>
     public static string Threshold(double threshold) =>
-        "fillingLevel>=" + threshold.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        ThresholdPrefix + threshold.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The camelCase name of a fault, as used in signal details.</summary>
     public static string Of(SensorFault fault) => fault switch
