@@ -26,7 +26,7 @@ public class VehicleRoutingSolverTests
     [Fact]
     public void Capacity_splits_stops_between_vehicles()
     {
-        var solution = VehicleRoutingSolver.Solve(Problems.OnALine([10, 20, 30, 40], demands: [3, 3, 3, 3], capacities: [6, 6]));
+        var solution = VehicleRoutingSolver.Solve(SampleProblems.OnALine([10, 20, 30, 40], demands: [3, 3, 3, 3], capacities: [6, 6]));
 
         Assert.All(solution.Routes, route => Assert.Equal(6, route.Load));
         Assert.Equal([1, 2, 3, 4], solution.Routes.SelectMany(r => r.Stops).Order());
@@ -36,7 +36,7 @@ public class VehicleRoutingSolverTests
     public void Time_windows_decide_the_order_even_against_distance()
     {
         // Stop 1 at x = 10 opens only at 100; stop 2 at x = 20 closes at 30: drive past 1 to 2 first.
-        var problem = Problems.OnALine([10, 20]) with
+        var problem = SampleProblems.OnALine([10, 20]) with
         {
             TimeWindows = [null, new TimeWindow(100, 120), new TimeWindow(0, 30)],
         };
@@ -53,7 +53,7 @@ public class VehicleRoutingSolverTests
     public void Service_times_delay_every_later_arrival()
     {
         // Both orders cost 40; whichever is driven, the second arrival waits for the first stop's service.
-        var problem = Problems.OnALine([10, 20]) with { ServiceTimes = [0, 5, 7] };
+        var problem = SampleProblems.OnALine([10, 20]) with { ServiceTimes = [0, 5, 7] };
         long[] x = [0, 10, 20];
         long[] service = [0, 5, 7];
 
@@ -70,7 +70,7 @@ public class VehicleRoutingSolverTests
     public void A_depot_window_bounds_the_shift_and_too_tight_windows_fail_with_a_reason()
     {
         // Going out to x = 50 and back takes 100, but the depot closes at 60.
-        var problem = Problems.OnALine([50]) with { TimeWindows = [new TimeWindow(0, 60), null] };
+        var problem = SampleProblems.OnALine([50]) with { TimeWindows = [new TimeWindow(0, 60), null] };
 
         var error = Assert.Throws<RoutingFailedException>(() => VehicleRoutingSolver.Solve(problem));
 
@@ -101,7 +101,7 @@ public class VehicleRoutingSolverTests
     [Fact]
     public void Guided_local_search_runs_until_the_time_limit_and_says_so()
     {
-        var solution = VehicleRoutingSolver.Solve(Problems.Scattered(40, 3, seed: 1, TimeSpan.FromMilliseconds(500)));
+        var solution = VehicleRoutingSolver.Solve(SampleProblems.Scattered(40, 3, seed: 1, TimeSpan.FromMilliseconds(500)));
 
         Assert.True(solution.HitTimeLimit);
         Assert.True(solution.Elapsed >= TimeSpan.FromMilliseconds(450), $"stopped after {solution.Elapsed}");
@@ -111,7 +111,7 @@ public class VehicleRoutingSolverTests
     public async Task Cancelling_stops_a_running_search()
     {
         using var cancellation = new CancellationTokenSource();
-        var solving = VehicleRoutingSolver.SolveAsync(Problems.Scattered(300, 10, seed: 2, TimeSpan.FromHours(1)), cancellation.Token);
+        var solving = VehicleRoutingSolver.SolveAsync(SampleProblems.Scattered(300, 10, seed: 2, TimeSpan.FromHours(1)), cancellation.Token);
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         Assert.False(solving.IsCompleted);
 
@@ -126,6 +126,6 @@ public class VehicleRoutingSolverTests
     public async Task A_token_cancelled_before_solving_starts_nothing()
     {
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            VehicleRoutingSolver.SolveAsync(Problems.Scattered(10, 2, seed: 3, TimeSpan.FromHours(1)), new CancellationToken(canceled: true)));
+            VehicleRoutingSolver.SolveAsync(SampleProblems.Scattered(10, 2, seed: 3, TimeSpan.FromHours(1)), new CancellationToken(canceled: true)));
     }
 }

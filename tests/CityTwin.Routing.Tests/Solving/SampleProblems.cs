@@ -3,7 +3,7 @@ using CityTwin.Routing.Problems;
 namespace CityTwin.Routing.Tests.Solving;
 
 /// <summary>Small problems built for one rule each.</summary>
-internal static class Problems
+internal static class SampleProblems
 {
     /// <summary>Depot at x = 0 and stops at the given x, one vehicle per capacity, costs = distance along the line.</summary>
     public static RoutingProblem OnALine(long[] stopXs, long[]? demands = null, long[]? capacities = null) => new()
