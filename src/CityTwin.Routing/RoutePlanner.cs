@@ -35,12 +35,13 @@ public static class RoutePlanner
         if (zoneCount <= 1 || problem.PositionsOrDefault is null || !HasSingleDepot(problem))
             return await VehicleRoutingSolver.SolveAsync(problem, cancellationToken);
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var zones = SweepZoning.Split(problem, zoneCount);
         var parallelism = Math.Clamp(options.Parallelism ?? Environment.ProcessorCount, 1, zones.Count);
         var waves = (zones.Count + parallelism - 1) / parallelism;
-        var zoneLimit = problem.TimeLimit / waves;
+        var remaining = problem.TimeLimit - started.Elapsed;
+        var zoneLimit = (remaining > TimeSpan.Zero ? remaining : problem.TimeLimit * VehicleRoutingSolver.MinSearchShare) / waves;
         var solutions = new RoutingSolution[zones.Count];
-        var started = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, zones.Count),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },

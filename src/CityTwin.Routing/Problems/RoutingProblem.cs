@@ -29,7 +29,7 @@ public sealed record RoutingProblem
     /// <summary>Where nodes lie on a plane, for zoning; taken from <see cref="Costs"/> when it is Euclidean.</summary>
     public IReadOnlyList<PlanePoint>? Positions { get; init; }
 
-    /// <summary>How long the search may run; the best solution found by then is returned.</summary>
+    /// <summary>How long solving may take (travel matrix, model and search); the best solution found by then is returned.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 
     public int NodeCount => Costs.NodeCount;

@@ -4,7 +4,7 @@ namespace CityTwin.Routing.Solving;
 /// <param name="Cost">Sum of the routes' travel costs.</param>
 /// <param name="HitTimeLimit">The search was still improving when the time limit stopped it (guided local
 /// search almost always is; false means it stopped on its own).</param>
-/// <param name="Elapsed">Wall time of the search alone, without building the model.</param>
+/// <param name="Elapsed">Wall time of the solve: travel matrix, model and search.</param>
 public sealed record RoutingSolution(IReadOnlyList<VehicleRoute> Routes, long Cost, bool HitTimeLimit, TimeSpan Elapsed)
 {
     public long TotalLoad => Routes.Sum(r => r.Load);

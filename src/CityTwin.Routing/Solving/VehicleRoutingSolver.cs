@@ -7,7 +7,8 @@ namespace CityTwin.Routing.Solving;
 
 /// <summary>
 /// Solves a <see cref="RoutingProblem"/> with OR-Tools' routing library: a first solution by
-/// PATH_CHEAPEST_ARC, improved by GUIDED_LOCAL_SEARCH until the time limit. Costs, demands and travel
+/// PATH_CHEAPEST_ARC, improved by GUIDED_LOCAL_SEARCH until the time limit. The time limit covers the
+/// whole solve: computing the travel matrix, building the model and the search. Costs, demands and travel
 /// times are handed to OR-Tools as native matrices and vectors, so the search never calls back into .NET.
 /// </summary>
 public static class VehicleRoutingSolver
@@ -40,9 +41,16 @@ public static class VehicleRoutingSolver
         return SolveValidated(problem, cancellationToken);
     }
 
+    /// <summary>
+    /// The least share of the time limit the search gets when building the matrix and model took longer
+    /// than the rest: enough for a first solution on the sizes the planner solves whole or per zone.
+    /// </summary>
+    public const double MinSearchShare = 0.1;
+
     private static RoutingSolution SolveValidated(RoutingProblem problem, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var stopwatch = Stopwatch.StartNew();
         var nodes = problem.NodeCount;
         var costs = problem.Costs.Matrix(Enumerable.Range(0, nodes).ToArray(), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -61,11 +69,12 @@ public static class VehicleRoutingSolver
         var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
         parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.PathCheapestArc;
         parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
-        parameters.TimeLimit = Duration.FromTimeSpan(problem.TimeLimit);
+        // The limit bounds the whole solve, so the search gets what building the matrix and model left of it.
+        var searchLimit = problem.TimeLimit - stopwatch.Elapsed;
+        parameters.TimeLimit = Duration.FromTimeSpan(searchLimit > problem.TimeLimit * MinSearchShare ? searchLimit : problem.TimeLimit * MinSearchShare);
 
         // CancelSearch sets a flag the search polls with its limits; it also holds when set before the
         // search starts, so a token cancelled at any point after this line stops it.
-        var stopwatch = Stopwatch.StartNew();
         Assignment? solution;
         bool limitReached;
         using (cancellationToken.Register(routing.CancelSearch))
@@ -76,9 +85,12 @@ public static class VehicleRoutingSolver
         stopwatch.Stop();
         cancellationToken.ThrowIfCancellationRequested();
         if (solution is null)
-            throw new RoutingFailedException(
-                $"no solution found within {problem.TimeLimit.TotalSeconds:0.###} s (solver status {routing.GetStatus()}): " +
-                "time windows may be too tight for the travel times, or the time limit too short for the problem's size");
+        {
+            var status = routing.GetStatus();
+            throw new RoutingFailedException(status == RoutingSearchStatus.Types.Value.RoutingFailTimeout
+                ? $"the time limit of {problem.TimeLimit.TotalSeconds:0.###} s ran out before a first solution was found (solver status {status}): give a {problem.NodeCount}-node problem more time"
+                : $"no solution exists or none was found within {problem.TimeLimit.TotalSeconds:0.###} s (solver status {status}): time windows may be too tight for the travel times");
+        }
 
         var routes = new VehicleRoute[vehicles.Count];
         for (var v = 0; v < vehicles.Count; v++)
@@ -110,21 +122,22 @@ public static class VehicleRoutingSolver
         // Waiting is allowed up to the horizon: a vehicle that arrives early waits for a window to open.
         routing.AddDimension(timeIndex, horizon, horizon, false, TimeDimension);
         var time = routing.GetDimensionOrDie(TimeDimension);
-        if (problem.TimeWindows is { } windows)
+        var windows = problem.TimeWindows;
+        var depots = problem.Depots();
+        for (var node = 0; node < nodes && windows is not null; node++)
         {
-            var depots = problem.Depots();
-            for (var node = 0; node < nodes; node++)
-            {
-                if (windows[node] is { } window && !depots.Contains(node))
-                    time.CumulVar(manager.NodeToIndex(node)).SetRange(window.Open, window.Close);
-            }
-            for (var v = 0; v < problem.Vehicles.Count; v++)
-            {
-                if (windows[problem.Vehicles[v].StartNode] is { } start)
-                    time.CumulVar(routing.Start(v)).SetRange(start.Open, start.Close);
-                if (windows[problem.Vehicles[v].EndNode] is { } end)
-                    time.CumulVar(routing.End(v)).SetRange(end.Open, end.Close);
-            }
+            if (windows[node] is { } window && !depots.Contains(node))
+                time.CumulVar(manager.NodeToIndex(node)).SetRange(window.Open, window.Close);
+        }
+        for (var v = 0; v < problem.Vehicles.Count; v++)
+        {
+            // Without a window at its depot a vehicle leaves at time 0: times are then relative to its departure.
+            if (windows?[problem.Vehicles[v].StartNode] is { } start)
+                time.CumulVar(routing.Start(v)).SetRange(start.Open, start.Close);
+            else
+                time.CumulVar(routing.Start(v)).SetValue(0);
+            if (windows?[problem.Vehicles[v].EndNode] is { } end)
+                time.CumulVar(routing.End(v)).SetRange(end.Open, end.Close);
         }
         // Leave as late and return as early as the plan allows, so the reported times carry no idle wait.
         for (var v = 0; v < problem.Vehicles.Count; v++)

@@ -23,7 +23,7 @@ public sealed class DistrictPlanBenchmark(int bins, int trucks, TimeSpan timeLim
     {
         var cancellationToken = context.CancellationToken;
         context.Progress("warm-up: a 20-bin plan");
-        await RoutePlanner.PlanAsync(GeneratedCity.Create(20, 2, TimeSpan.FromMilliseconds(200), seed: 1).Problem, cancellationToken: cancellationToken);
+        await RoutePlanner.PlanAsync(GeneratedCity.Create(20, 2, TimeSpan.FromSeconds(1), seed: 1).Problem, cancellationToken: cancellationToken);
 
         var city = GeneratedCity.Create(bins, trucks, timeLimit, seed: 42);
         context.Progress($"{city.Streets} x {city.Streets} street grid, {city.Problem.Costs.NodeCount - 1} bins, {trucks} trucks, time limit {timeLimit.TotalSeconds:0.#} s");
@@ -39,7 +39,7 @@ public sealed class DistrictPlanBenchmark(int bins, int trucks, TimeSpan timeLim
         var note = string.Create(CultureInfo.InvariantCulture,
             $"{bins:N0} bins, {trucks} trucks, {city.Streets}x{city.Streets} street grid ({city.CongestedLinks} congested, {city.ClosedLinks} closed links, {city.StaleIntersections} stale intersections); " +
             $"{(zones > 1 ? $"{zones} sweep zones, {Math.Min(zones, Environment.ProcessorCount)} in parallel" : "one zone")}; " +
-            $"search time limit {timeLimit.TotalSeconds:0.#} s (PATH_CHEAPEST_ARC + GUIDED_LOCAL_SEARCH); plan cost {plan.Cost / 3600.0:0.0} truck-hours driving, longest shift {longestShift:0.0} h with {GeneratedCity.ServiceSeconds} s per bin");
+            $"time limit {timeLimit.TotalSeconds:0.#} s for the whole solve (PATH_CHEAPEST_ARC + GUIDED_LOCAL_SEARCH); plan cost {plan.Cost / 3600.0:0.0} truck-hours driving, longest shift {longestShift:0.0} h with {GeneratedCity.ServiceSeconds} s per bin");
         return [new Figure(FigureNames[0], Math.Round(stopwatch.Elapsed.TotalMilliseconds), "ms", context.RunId, stopwatch.Elapsed.TotalSeconds, note)];
     }
 }

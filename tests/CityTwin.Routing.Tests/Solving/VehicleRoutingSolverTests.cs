@@ -60,7 +60,8 @@ public class VehicleRoutingSolverTests
         var route = VehicleRoutingSolver.Solve(problem).Routes[0];
 
         var (first, second) = (route.Stops[0], route.Stops[1]);
-        Assert.Equal(route.Departure + x[first], route.Arrivals[0]);
+        Assert.Equal(0, route.Departure);
+        Assert.Equal(x[first], route.Arrivals[0]);
         Assert.Equal(route.Arrivals[0] + service[first] + 10, route.Arrivals[1]);
         Assert.Equal(route.Arrivals[1] + service[second] + x[second], route.Return);
         Assert.Equal(40 + 12, route.Return - route.Departure);
@@ -74,8 +75,18 @@ public class VehicleRoutingSolverTests
 
         var error = Assert.Throws<RoutingFailedException>(() => VehicleRoutingSolver.Solve(problem));
 
-        Assert.Contains("no solution found within 1 s", error.Message);
-        Assert.Contains("time windows", error.Message);
+        Assert.Contains("no solution exists or none was found within 1 s", error.Message);
+        Assert.Contains("time windows may be too tight", error.Message);
+    }
+
+    [Fact]
+    public void A_time_limit_too_short_for_a_first_solution_says_so()
+    {
+        var error = Assert.Throws<RoutingFailedException>(() =>
+            VehicleRoutingSolver.Solve(SampleProblems.Scattered(1000, 10, seed: 9, TimeSpan.FromMilliseconds(1))));
+
+        Assert.Contains("ran out before a first solution was found", error.Message);
+        Assert.Contains("give a 1001-node problem more time", error.Message);
     }
 
     [Fact]
