@@ -1,3 +1,4 @@
+using CityTwin.Benchmarks.CollectionPlanning;
 using CityTwin.Benchmarks.Framework;
 using CityTwin.Benchmarks.Storage;
 using CityTwin.Benchmarks.Twins;
@@ -26,5 +27,10 @@ public static class BenchmarkCatalog
         new StorageWriteThroughBenchmark(StorageProvider.PostgreSql),
         .. Workloads.Values.Select(w => new TwinApplyBenchmark(w)),
         new TwinMemoryBenchmark(100_000, "twins.memory_per_twin.100k", Workloads),
+        // Targets from issue 6: 200 bins within 2 s, 1,000 within 10 s; 5,000 measured.
+        new DistrictPlanBenchmark(200, 5, TimeSpan.FromSeconds(1.7)),
+        new DistrictPlanBenchmark(1_000, 20, TimeSpan.FromSeconds(9)),
+        new DistrictPlanBenchmark(5_000, 80, TimeSpan.FromSeconds(30)),
+        new CvrpLibGapBenchmark(),
     ];
 }
