@@ -43,7 +43,7 @@ public sealed class EmbeddedBroker(
         var endpoints = new List<BrokerEndpoint> { new(address, settings.Port, null) };
         if (settings.TlsPort is { } tlsPort)
             endpoints.Add(new BrokerEndpoint(address, tlsPort, LoadCertificate()));
-        adapter = new GuardedTcpServerAdapter(endpoints, settings.MaxPacketBytes, logger);
+        adapter = new GuardedTcpServerAdapter(endpoints, settings.MaxPacketBytes, refusals, logger);
         var serverOptions = new MqttServerOptionsBuilder().WithPersistentSessions().Build();
         server = new MqttServerFactory().CreateMqttServer(serverOptions, [adapter]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
