@@ -124,7 +124,7 @@ public sealed class MalformedPacketTests(BrokerHostFixture host)
         var received = await raw.ReadUntilClosedAsync(CloseWithin);
         Assert.NotNull(received);
         if (packet == "connect")
-            Assert.False(received!.AsSpan().SequenceEqual(ConnackAccepted), "a CONNECT with reserved flags set was accepted");
+            Assert.False(received!.AsSpan().SequenceEqual(RawMqttConnection.ConnackAccepted), "a CONNECT with reserved flags set was accepted");
         await AssertStillServedAsync(bystander);
     }
 
@@ -144,15 +144,8 @@ public sealed class MalformedPacketTests(BrokerHostFixture host)
         Assert.Equal([0xE0, 0x02, 0x81, 0x00], await raw.ReadUntilClosedAsync(CloseWithin));
     }
 
-    private static readonly byte[] ConnackAccepted = [0x20, 0x02, 0x00, 0x00];
-
-    private async Task<RawMqttConnection> ConnectRawAsync(Device device)
-    {
-        var raw = await RawMqttConnection.OpenAsync(host.MqttPort);
-        await raw.SendAsync(RawMqttConnection.Connect(device.DeviceId, device.DeviceId, device.Secret));
-        Assert.Equal(ConnackAccepted, await raw.ReadAsync(4, CloseWithin));
-        return raw;
-    }
+    private Task<RawMqttConnection> ConnectRawAsync(Device device) =>
+        RawMqttConnection.ConnectAsync(host.MqttPort, device.DeviceId, device.DeviceId, device.Secret, CloseWithin);
 
     private async Task<Bystander> ConnectedBystanderAsync()
     {

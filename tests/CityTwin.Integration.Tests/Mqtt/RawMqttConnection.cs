@@ -25,6 +25,18 @@ public sealed class RawMqttConnection : IAsyncDisposable
         return new RawMqttConnection(client);
     }
 
+    /// <summary>Opens a connection and sends a well-formed MQTT 3.1.1 CONNECT, which the broker must accept.</summary>
+    public static async Task<RawMqttConnection> ConnectAsync(int port, string clientId, string user, string password, TimeSpan within)
+    {
+        var raw = await OpenAsync(port);
+        await raw.SendAsync(Connect(clientId, user, password));
+        Assert.Equal(ConnackAccepted, await raw.ReadAsync(4, within));
+        return raw;
+    }
+
+    /// <summary>CONNACK, session not present, return code 0 (accepted).</summary>
+    public static byte[] ConnackAccepted { get; } = [0x20, 0x02, 0x00, 0x00];
+
     public async Task SendAsync(params byte[] bytes)
     {
         try
@@ -101,14 +113,14 @@ public sealed class RawMqttConnection : IAsyncDisposable
         return Packet((byte)(0x10 | flags), body);
     }
 
-    /// <summary>A QoS 1 PUBLISH with packet id 1 and the topic's bytes as given (they may be invalid UTF-8).</summary>
-    public static byte[] PublishQos1(byte[] topic, string payload)
+    /// <summary>A QoS 1 PUBLISH with packet id 1 and the topic's bytes as given (they may be invalid UTF-8); <paramref name="dup"/> marks a resend.</summary>
+    public static byte[] PublishQos1(byte[] topic, string payload, bool dup = false)
     {
         var body = new List<byte> { (byte)(topic.Length >> 8), (byte)topic.Length };
         body.AddRange(topic);
         body.AddRange([0x00, 0x01]);
         body.AddRange(Encoding.UTF8.GetBytes(payload));
-        return Packet(0x32, body);
+        return Packet(dup ? (byte)0x3A : (byte)0x32, body);
     }
 
     /// <summary>A SUBSCRIBE to one filter at QoS 1; its fixed-header flags must be 0b0010.</summary>
