@@ -1,3 +1,4 @@
+using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Streetlights;
 using MQTTnet.Protocol;
 
@@ -40,6 +41,42 @@ public sealed class CommandDownlinkTests(BrokerHostFixture host)
         // Confirmed: coming back online again brings no command.
         await using (var device = await OnlineLightAsync(light))
             Assert.Null(await device.NextMessageAsync(TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task A_command_for_an_asset_of_a_gateway_goes_down_the_gateways_topic_naming_the_asset_and_again_when_it_is_back()
+    {
+        var (gateway, _) = await host.NewGatewayAsync(0);
+        var lightId = $"{gateway.DeviceId}-light";
+        var provisioned = await host.Grains.GetGrain<IStreetlightGrain>(lightId).Provision(new AssetProvision(
+            lightId, AssetKind.Streetlight, gateway.DistrictId, new GeoPoint(52.37, 4.89), gateway.DeviceId, new StreetlightSpec(60, 1)));
+        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+        var commandTopic = gateway.Topic("command");
+
+        await using (var device = await MqttDevice.ConnectAsync(host.MqttPort, gateway.DeviceId, gateway.Secret))
+        {
+            await device.SubscribeAsync(commandTopic);
+            Assert.True((await host.Grains.GetGrain<IStreetlightGrain>(lightId).RequestLevel(0.3)).Accepted);
+
+            AssertGatewayCommand(await device.NextMessageAsync(Within));
+        }
+
+        await using (var device = await MqttDevice.ConnectAsync(host.MqttPort, gateway.DeviceId, gateway.Secret))
+        {
+            await device.SubscribeAsync(commandTopic);
+            Assert.True((await device.PublishAsync(gateway.Topic("status"), "online", customize: m => m.WithRetainFlag())).IsSuccess);
+
+            AssertGatewayCommand(await device.NextMessageAsync(Within));
+        }
+
+        void AssertGatewayCommand(ReceivedMessage? command)
+        {
+            Assert.NotNull(command);
+            Assert.Equal(commandTopic, command.Topic);
+            Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, command.Qos);
+            Assert.Contains($"\"assetId\":\"{lightId}\"", command.Payload, StringComparison.Ordinal);
+            Assert.Contains("\"command\":\"setLevel\"", command.Payload, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>Connects as the lamp (clean session), subscribes to its command topic and says it is online.</summary>

@@ -61,6 +61,39 @@ public sealed class ConnectionLimitTests(BrokerHostFixture host)
         }
     }
 
+    [Theory]
+    [InlineData(MqttProtocolVersion.V500)]
+    [InlineData(MqttProtocolVersion.V311)]
+    public async Task A_publish_over_the_packet_size_limit_disconnects_that_client_only(MqttProtocolVersion version)
+    {
+        var bin = await host.NewBinAsync();
+        var bystanderBin = await host.NewBinAsync();
+        await using var device = await MqttDevice.ConnectAsync(host.MqttPort, bin.DeviceId, bin.Secret, version);
+        await using var bystander = await MqttDevice.ConnectAsync(host.MqttPort, bystanderBin.DeviceId, bystanderBin.Secret);
+        var before = await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"size\"");
+
+        // JSON may end in spaces: the same reading just under and just over the limit.
+        var fits = await device.PublishAsync(bin.Topic(), Reading.Bin(0.25).PadRight(BrokerHostFixture.MaxPacketBytes - 100));
+        Assert.Equal(MqttClientPublishReasonCode.Success, fits.ReasonCode);
+        try
+        {
+            await device.PublishAsync(bin.Topic(), Reading.Bin(0.75).PadRight(BrokerHostFixture.MaxPacketBytes + 1));
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException)
+        {
+            // Cut off while waiting for its PUBACK.
+        }
+
+        var gone = await device.DisconnectedWithinAsync(Within);
+        Assert.NotNull(gone);
+        if (version == MqttProtocolVersion.V500)
+            Assert.Equal(MqttClientDisconnectReason.PacketTooLarge, gone.Reason);
+        Assert.Equal(0.25, (await host.Grains.GetGrain<IBinGrain>(bin.AssetId).GetTwin())!.FillingLevel);
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"size\"") == before + 1));
+        Assert.True(bystander.IsConnected);
+        Assert.Equal(MqttClientPublishReasonCode.Success, (await bystander.PublishAsync(bystanderBin.Topic(), Reading.Bin(0.65))).ReasonCode);
+    }
+
     [Fact]
     public async Task A_client_over_its_message_rate_is_disconnected_with_reason_0x96_and_others_are_unaffected()
     {
