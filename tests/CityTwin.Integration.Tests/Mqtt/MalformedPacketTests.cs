@@ -132,6 +132,7 @@ public sealed class MalformedPacketTests(BrokerHostFixture host)
     public async Task An_mqtt5_client_is_told_malformed_packet_before_the_connection_closes()
     {
         var bin = await host.NewBinAsync();
+        var before = await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"malformed\"");
         await using var raw = await RawMqttConnection.OpenAsync(host.MqttPort);
         await raw.SendAsync(RawMqttConnection.Connect(bin.DeviceId, bin.DeviceId, bin.Secret, protocolLevel: 5));
         var header = await raw.ReadAsync(2, CloseWithin);
@@ -142,6 +143,7 @@ public sealed class MalformedPacketTests(BrokerHostFixture host)
 
         // DISCONNECT, reason 0x81 (malformed packet), no properties.
         Assert.Equal([0xE0, 0x02, 0x81, 0x00], await raw.ReadUntilClosedAsync(CloseWithin));
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"malformed\"") == before + 1));
     }
 
     private Task<RawMqttConnection> ConnectRawAsync(Device device) =>
