@@ -29,8 +29,9 @@ public interface IAssetTwinGrain : IGrainWithStringKey
     Task<CommandResult> Delete();
 
     /// <summary>
-    /// The device's presence as its status topic says (retained <c>online</c>, <c>offline</c> as its will).
-    /// Coming back online makes the twin re-send any command the device has not confirmed.
+    /// The device's presence as its status topic says (retained <c>online</c>, <c>offline</c> as its will),
+    /// kept in <see cref="TwinStatus.DeviceOnline"/>. Coming back online makes the twin re-send any command
+    /// the device has not confirmed.
     /// </summary>
     [Alias("ReportPresence")]
     Task ReportPresence(bool online);

@@ -1,6 +1,9 @@
 namespace CityTwin.Contracts.Assets;
 
-/// <summary>What every twin knows whatever its kind: its record, when it last heard from its device, its counters.</summary>
+/// <summary>
+/// What every twin knows whatever its kind: its record, when it last heard from its device, its counters,
+/// and its device's presence as its status topic last said it (null before it said anything).
+/// </summary>
 [Immutable, GenerateSerializer, Alias("citytwin.TwinStatus")]
 public sealed record TwinStatus(
     [property: Id(0)] string AssetId,
@@ -11,7 +14,8 @@ public sealed record TwinStatus(
     [property: Id(5)] bool Stale,
     [property: Id(6)] DateTimeOffset? StaleSince,
     [property: Id(7)] ReadingCounts Readings,
-    [property: Id(8)] bool UnsavedChanges);
+    [property: Id(8)] bool UnsavedChanges,
+    [property: Id(9)] bool? DeviceOnline);
 
 /// <summary>How many readings a twin applied, ignored as duplicates, kept out as late, or refused.</summary>
 [Immutable, GenerateSerializer, Alias("citytwin.ReadingCounts")]

@@ -13,6 +13,10 @@ public sealed class TwinLiveness
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? StaleSince { get; set; }
+
+    /// <summary>What the device's status topic last said: online (retained), offline (its will); null before it said anything.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Online { get; set; }
 }
 
 /// <summary>

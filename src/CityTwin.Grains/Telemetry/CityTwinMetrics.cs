@@ -21,7 +21,7 @@ public static class CityTwinMetrics
     public static readonly Counter<long> MqttReadings =
         Meter.CreateCounter<long>("citytwin.mqtt.readings", unit: "{reading}", description: "Readings received over MQTT, by what became of them");
 
-    /// <summary>MQTT messages, readings or connections refused by the broker, tagged by reason (topic, acl, payload, twin, rate, size, auth, busy).</summary>
+    /// <summary>MQTT messages, readings or connections refused by the broker, tagged by reason (topic, acl, payload, twin, batch readings as payload, rate, size, malformed, auth, clientid, busy, unavailable).</summary>
     public static readonly Counter<long> MqttRefusals =
         Meter.CreateCounter<long>("citytwin.mqtt.refusals", unit: "{refusal}", description: "What the MQTT front-end refused, by reason");
 

@@ -212,8 +212,17 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
     public Task<AssetRecord?> GetRecord() => Task.FromResult(State.Record);
 
-    public Task ReportPresence(bool online) =>
-        online && Provisioned is { } provision ? ResendPendingCommandsAsync(provision) : Task.CompletedTask;
+    public Task ReportPresence(bool online)
+    {
+        if (Provisioned is not { } provision)
+            return Task.CompletedTask;
+        if (Liveness.Online != online)
+        {
+            Liveness.Online = online;
+            MarkChanged();
+        }
+        return online ? ResendPendingCommandsAsync(provision) : Task.CompletedTask;
+    }
 
     /// <summary>
     /// The device came back online: send again whatever it was told and has not yet confirmed. A kind
@@ -237,7 +246,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             Liveness.Stale,
             Liveness.StaleSince,
             new ReadingCounts(counters.Applied, counters.Duplicates, counters.Late, counters.Invalid + counters.FromFuture),
-            unsaved));
+            unsaved,
+            Liveness.Online));
     }
 
     public Task<DateTimeOffset?> CheckStaleness()

@@ -31,6 +31,7 @@ public sealed class EmbeddedBroker(
 {
     private const string BucketItem = "citytwin.bucket";
     private readonly BrokerOptions settings = options.Value;
+    private readonly Lock admission = new();
     private MqttServer? server;
     private GuardedTcpServerAdapter? adapter;
 
@@ -43,7 +44,7 @@ public sealed class EmbeddedBroker(
         var endpoints = new List<BrokerEndpoint> { new(address, settings.Port, null) };
         if (settings.TlsPort is { } tlsPort)
             endpoints.Add(new BrokerEndpoint(address, tlsPort, LoadCertificate()));
-        adapter = new GuardedTcpServerAdapter(endpoints, settings.MaxPacketBytes, logger);
+        adapter = new GuardedTcpServerAdapter(endpoints, settings.MaxPacketBytes, refusals, logger);
         var serverOptions = new MqttServerOptionsBuilder().WithPersistentSessions().Build();
         server = new MqttServerFactory().CreateMqttServer(serverOptions, [adapter]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
@@ -101,15 +102,20 @@ public sealed class EmbeddedBroker(
             Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, "clientid", $"client id '{e.ClientId}' is not the device's own id '{access.DeviceId}'");
             return;
         }
-        if (directory.ConnectedCount >= settings.MaxConnections)
-        {
-            Refuse(e, MqttConnectReasonCode.ServerBusy, "busy", $"the broker already has {settings.MaxConnections} connections");
-            return;
-        }
         e.SessionItems[BucketItem] = access.Role == DeviceRole.Gateway
             ? new TokenBucket(settings.GatewayMessagesPerSecond, settings.GatewayMessageBurst, time)
             : new TokenBucket(settings.MessagesPerSecond, settings.MessageBurst, time);
-        directory.Connected(access);
+        // Counted and admitted as one step, so concurrent CONNECTs cannot overshoot the limit; a device
+        // already connected takes its own session over and adds no connection.
+        lock (admission)
+        {
+            if (!directory.IsConnected(access.DeviceId) && directory.ConnectedCount >= settings.MaxConnections)
+            {
+                Refuse(e, MqttConnectReasonCode.ServerBusy, "busy", $"the broker already has {settings.MaxConnections} connections");
+                return;
+            }
+            directory.Connected(access);
+        }
     }
 
     private async Task<DeviceAccess?> AuthenticateAsync(string? userName, byte[]? password)

@@ -20,6 +20,8 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserve
 
     public Task<DeviceAccess> FetchAsync(string deviceId) => grains.GetGrain<IDeviceGrain>(deviceId).GetAccess();
 
+    public bool IsConnected(string deviceId) => connected.ContainsKey(deviceId);
+
     public void Connected(DeviceAccess access) => connected[access.DeviceId] = access;
 
     public void Disconnected(string deviceId) => connected.TryRemove(deviceId, out _);
@@ -29,8 +31,8 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserve
         if (connected.TryGetValue(deviceId, out var access) && access is not null)
             return access;
         access = await FetchAsync(deviceId);
-        if (connected.ContainsKey(deviceId))
-            connected[deviceId] = access;
+        // Only refreshes a stale entry: a device that disconnected meanwhile must not be counted again.
+        connected.TryUpdate(deviceId, access, null);
         return access;
     }
 

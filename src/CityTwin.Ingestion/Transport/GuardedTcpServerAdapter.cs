@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CityTwin.Grains.Telemetry;
+using CityTwin.Ingestion.Broker;
 using Microsoft.Extensions.Logging;
 using MQTTnet.Adapter;
 using MQTTnet.Diagnostics.Logger;
@@ -18,9 +19,9 @@ public sealed record BrokerEndpoint(IPAddress Address, int Port, X509Certificate
 
 /// <summary>
 /// The embedded broker's TCP listeners (MQTTnet's own adapter cannot limit packet size): every connection's
-/// bytes pass a <see cref="PacketSizeGuard"/> before MQTTnet's packet reader sees them.
+/// bytes pass a <see cref="PacketGuard"/> before MQTTnet's packet reader sees them.
 /// </summary>
-public sealed class GuardedTcpServerAdapter(IReadOnlyList<BrokerEndpoint> endpoints, int maxPacketBytes, ILogger logger) : IMqttServerAdapter
+public sealed class GuardedTcpServerAdapter(IReadOnlyList<BrokerEndpoint> endpoints, int maxPacketBytes, RateLimitedLog refusals, ILogger logger) : IMqttServerAdapter
 {
     private readonly List<TcpListener> listeners = [];
     private CancellationTokenSource? stopping;
@@ -101,8 +102,8 @@ public sealed class GuardedTcpServerAdapter(IReadOnlyList<BrokerEndpoint> endpoi
                 }, handshake.Token);
                 clientCertificate = tls.RemoteCertificate as X509Certificate2;
             }
-            var guard = new PacketSizeGuard(maxPacketBytes);
-            var guarded = new PacketSizeGuardStream(stream, guard, reason => Refused(remote, reason));
+            var guard = new PacketGuard(maxPacketBytes);
+            var guarded = new PacketGuardStream(stream, guard, refusal => Refused(remote, refusal));
             var channel = new MqttTcpChannel(guarded, socket.LocalEndPoint!, remote!, clientCertificate!);
             var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(options.WriterBufferSize, options.WriterBufferSizeMax));
             using var adapter = new MqttChannelAdapter(channel, formatter, mqttLogger) { AllowPacketFragmentation = true };
@@ -123,9 +124,9 @@ public sealed class GuardedTcpServerAdapter(IReadOnlyList<BrokerEndpoint> endpoi
         }
     }
 
-    private void Refused(EndPoint? remote, string reason)
+    private void Refused(EndPoint? remote, PacketRefusal refusal)
     {
-        CityTwinMetrics.MqttRefusals.Add(1, new KeyValuePair<string, object?>("reason", "size"));
-        logger.LogInformation("MQTT connection from {Remote} closed: {Reason}", remote, reason);
+        CityTwinMetrics.MqttRefusals.Add(1, new KeyValuePair<string, object?>("reason", refusal.Reason));
+        refusals.Refused(refusal.Reason, $"{remote}", "the connection, which was closed", refusal.Detail);
     }
 }

@@ -38,6 +38,9 @@ public sealed class BrokerHostFixture : IAsyncLifetime
 
     public IGrainFactory Grains => host!.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The host's services, to look at the broker's own state (its connection count).</summary>
+    public IServiceProvider Services => host!.Services;
+
     public HttpClient Http { get; } = new();
 
     public async Task InitializeAsync()

@@ -22,33 +22,38 @@ public sealed class MqttDevice : IAsyncDisposable
         };
         client.ApplicationMessageReceivedAsync += e =>
         {
-            Received.Add((e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload)));
+            var message = e.ApplicationMessage;
+            Received.Add(new ReceivedMessage(message.Topic, Encoding.UTF8.GetString(message.Payload), message.QualityOfServiceLevel, message.CorrelationData));
             return Task.CompletedTask;
         };
     }
 
-    public BlockingCollection<(string Topic, string Payload)> Received { get; } = [];
+    public BlockingCollection<ReceivedMessage> Received { get; } = [];
 
     public bool IsConnected => client.IsConnected;
 
     public static async Task<(MqttDevice Device, MqttClientConnectResult Result)> TryConnectAsync(
-        int port, string user, string password, string? clientId = null, MqttProtocolVersion version = MqttProtocolVersion.V500)
+        int port, string user, string password, string? clientId = null, MqttProtocolVersion version = MqttProtocolVersion.V500,
+        MqttClientOptions? options = null)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var device = new MqttDevice(client);
-        var options = new MqttClientOptionsBuilder()
+        options ??= Options(port, user, password, clientId, version).Build();
+        return (device, await client.ConnectAsync(options));
+    }
+
+    /// <summary>The connect options of a device: its id as client id and user name, clean session; to be extended by a test (a will).</summary>
+    public static MqttClientOptionsBuilder Options(int port, string user, string password, string? clientId = null, MqttProtocolVersion version = MqttProtocolVersion.V500) =>
+        new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(version)
             .WithClientId(clientId ?? user)
             .WithCredentials(user, password)
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .Build();
-        return (device, await client.ConnectAsync(options));
-    }
+            .WithTimeout(TimeSpan.FromSeconds(10));
 
-    public static async Task<MqttDevice> ConnectAsync(int port, string user, string password, MqttProtocolVersion version = MqttProtocolVersion.V500)
+    public static async Task<MqttDevice> ConnectAsync(int port, string user, string password, MqttProtocolVersion version = MqttProtocolVersion.V500, MqttClientOptions? options = null)
     {
-        var (device, result) = await TryConnectAsync(port, user, password, null, version);
+        var (device, result) = await TryConnectAsync(port, user, password, null, version, options);
         Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
         return device;
     }
@@ -70,11 +75,9 @@ public sealed class MqttDevice : IAsyncDisposable
         return done == disconnected.Task ? disconnected.Task.Result : null;
     }
 
-    public async Task<(string Topic, string Payload)?> NextMessageAsync(TimeSpan within)
-    {
-        var taken = await Task.Run(() => Received.TryTake(out var message, within) ? message : ((string, string)?)null);
-        return taken;
-    }
+    /// <summary>The next message received, or null when none came within <paramref name="within"/>.</summary>
+    public Task<ReceivedMessage?> NextMessageAsync(TimeSpan within) =>
+        Task.Run(() => Received.TryTake(out var message, within) ? message : null);
 
     public async ValueTask DisposeAsync()
     {
@@ -92,3 +95,6 @@ public sealed class MqttDevice : IAsyncDisposable
         client.Dispose();
     }
 }
+
+/// <summary>A message a device received: what it said, at which QoS, and the correlation data of a response.</summary>
+public sealed record ReceivedMessage(string Topic, string Payload, MqttQualityOfServiceLevel Qos, byte[]? CorrelationData);

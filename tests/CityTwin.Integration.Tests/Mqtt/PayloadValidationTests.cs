@@ -1,3 +1,4 @@
+using System.Text;
 using CityTwin.Contracts.Bins;
 
 namespace CityTwin.Integration.Tests.Mqtt;
@@ -22,7 +23,7 @@ public sealed class PayloadValidationTests(BrokerHostFixture host)
         Assert.Contains(reason, sent.All, StringComparison.Ordinal);
         var status = await host.Grains.GetGrain<IBinGrain>(bin.AssetId).GetStatus();
         Assert.Equal(0, status.Readings.Applied + status.Readings.Rejected);
-        Assert.True(await EventuallyAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"payload\"") > before));
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"payload\"") > before));
     }
 
     [Fact]
@@ -34,8 +35,37 @@ public sealed class PayloadValidationTests(BrokerHostFixture host)
         var sent = await MqttTool.PublishAsync(host.MqttPort, "mqttv311", bin.DeviceId, bin.Secret, bin.DeviceId, bin.Topic(), "{not json");
 
         Assert.Equal(0, sent.ExitCode);
-        Assert.True(await EventuallyAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"payload\"") > before));
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"payload\"") > before));
         Assert.Null((await host.Grains.GetGrain<IBinGrain>(bin.AssetId).GetTwin())!.FillingLevel);
+    }
+
+    [Theory]
+    [InlineData("mqttv311", "topic")]
+    [InlineData("mqttv311", "acl")]
+    [InlineData("mqttv311", "payload")]
+    [InlineData("mqttv5", "topic")]
+    [InlineData("mqttv5", "acl")]
+    [InlineData("mqttv5", "payload")]
+    public async Task A_refused_qos0_message_is_counted_under_its_reason(string version, string reason)
+    {
+        var bin = await host.NewBinAsync();
+        var neighbour = await host.NewBinAsync();
+        var (topic, payload) = reason switch
+        {
+            "topic" => ("city/centrum/bin", Reading.Bin(0.2)),
+            "acl" => (neighbour.Topic(), Reading.Bin(0.2)),
+            _ => (bin.Topic(), "{not json"),
+        };
+        var label = $"reason=\"{reason}\"";
+        var before = await host.MetricAsync("citytwin_mqtt_refusals", label);
+
+        var sent = await MqttTool.PublishAsync(host.MqttPort, version, bin.DeviceId, bin.Secret, bin.DeviceId, topic, payload, qos: 0);
+
+        Assert.True(sent.ExitCode == 0, sent.All);
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", label) == before + 1),
+            $"the {reason} refusal was not counted once");
+        Assert.Null((await host.Grains.GetGrain<IBinGrain>(bin.AssetId).GetTwin())!.FillingLevel);
+        Assert.Null((await host.Grains.GetGrain<IBinGrain>(neighbour.AssetId).GetTwin())!.FillingLevel);
     }
 
     [Fact]
@@ -67,14 +97,21 @@ public sealed class PayloadValidationTests(BrokerHostFixture host)
         Assert.Equal((1, 2), (counts.Applied, counts.Duplicates));
     }
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    [Fact]
+    public async Task A_publish_resent_with_the_dup_flag_on_the_same_session_is_applied_once()
     {
-        for (var i = 0; i < 50; i++)
-        {
-            if (await condition())
-                return true;
-            await Task.Delay(100);
-        }
-        return false;
+        var bin = await host.NewBinAsync();
+        var publish = Encoding.UTF8.GetBytes(bin.Topic());
+        var reading = Reading.Bin(0.27);
+        await using var raw = await RawMqttConnection.ConnectAsync(host.MqttPort, bin.DeviceId, bin.DeviceId, bin.Secret, TimeSpan.FromSeconds(10));
+        byte[] pubackOfPacket1 = [0x40, 0x02, 0x00, 0x01];
+
+        await raw.SendAsync(RawMqttConnection.PublishQos1(publish, reading));
+        Assert.Equal(pubackOfPacket1, await raw.ReadAsync(4, TimeSpan.FromSeconds(10)));
+        await raw.SendAsync(RawMqttConnection.PublishQos1(publish, reading, dup: true));
+        Assert.Equal(pubackOfPacket1, await raw.ReadAsync(4, TimeSpan.FromSeconds(10)));
+
+        var counts = (await host.Grains.GetGrain<IBinGrain>(bin.AssetId).GetStatus()).Readings;
+        Assert.Equal((1, 1), (counts.Applied, counts.Duplicates));
     }
 }

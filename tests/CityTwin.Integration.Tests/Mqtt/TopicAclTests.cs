@@ -1,3 +1,4 @@
+using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using MQTTnet.Protocol;
 
@@ -61,6 +62,30 @@ public sealed class TopicAclTests(BrokerHostFixture host)
             [.. MqttTool.Connection(host.MqttPort, "mqttv5", bin.DeviceId, bin.Secret, bin.DeviceId), "-t", filter, "-W", "3"]);
 
         Assert.Contains("All subscription requests were denied", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gateway_publishes_for_its_own_assets_and_batch_topic_only_and_subscribes_to_its_own_command_topic()
+    {
+        var (gateway, bins) = await host.NewGatewayAsync(1);
+        var (otherGateway, otherBins) = await host.NewGatewayAsync(1);
+        await using var client = await MqttDevice.ConnectAsync(host.MqttPort, gateway.DeviceId, gateway.Secret);
+        var ownBin = new Device(bins[0], AssetKind.Bin, gateway.DistrictId, gateway.DeviceId, "");
+        var notItsBin = new Device(otherBins[0], AssetKind.Bin, gateway.DistrictId, otherGateway.DeviceId, "");
+
+        var single = await client.PublishAsync(ownBin.Topic(), Reading.Bin(0.55));
+        var foreignSingle = await client.PublishAsync(notItsBin.Topic(), Reading.Bin(0.9));
+        var foreignBatch = await client.PublishAsync(otherGateway.Topic(), $$"""{"readings":[{{Reading.BatchBin(otherBins[0], 0.9)}}]}""");
+        var ownCommand = await client.SubscribeAsync(gateway.Topic("command"));
+        var foreignCommand = await client.SubscribeAsync(otherGateway.Topic("command"));
+
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.Success, single.ReasonCode);
+        Assert.Equal(0.55, (await host.Grains.GetGrain<IBinGrain>(bins[0]).GetTwin())!.FillingLevel);
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.NotAuthorized, foreignSingle.ReasonCode);
+        Assert.Equal(MQTTnet.MqttClientPublishReasonCode.NotAuthorized, foreignBatch.ReasonCode);
+        Assert.Null((await host.Grains.GetGrain<IBinGrain>(otherBins[0]).GetTwin())!.FillingLevel);
+        Assert.Equal(MQTTnet.MqttClientSubscribeResultCode.GrantedQoS1, ownCommand.Items.Single().ResultCode);
+        Assert.Equal(MQTTnet.MqttClientSubscribeResultCode.NotAuthorized, foreignCommand.Items.Single().ResultCode);
     }
 
     [Fact]

@@ -1,14 +1,12 @@
 namespace CityTwin.Ingestion.Transport;
 
 /// <summary>
-/// A client connection seen through a <see cref="PacketSizeGuard"/>: an oversized or malformed packet
-/// ends the connection (with DISCONNECT 0x95 "packet too large" for an MQTT 5 client past CONNECT)
-/// instead of reaching the packet reader.
+/// A client connection seen through a <see cref="PacketGuard"/>: an oversized or malformed packet ends the
+/// connection (an MQTT 5 client past CONNECT is first sent DISCONNECT with 0x95 "packet too large" or 0x81
+/// "malformed packet") instead of reaching the packet reader.
 /// </summary>
-public sealed class PacketSizeGuardStream(Stream inner, PacketSizeGuard guard, Action<string> refused) : Stream
+public sealed class PacketGuardStream(Stream inner, PacketGuard guard, Action<PacketRefusal> refused) : Stream
 {
-    // DISCONNECT, remaining length 2, reason 0x95 (packet too large), no properties.
-    private static readonly byte[] PacketTooLarge = [0xE0, 0x02, 0x95, 0x00];
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -19,14 +17,15 @@ public sealed class PacketSizeGuardStream(Stream inner, PacketSizeGuard guard, A
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
-        if (read > 0 && guard.Observe(buffer.Span[..read]) is { } reason)
+        if (read > 0 && guard.Observe(buffer.Span[..read]) is { } refusal)
         {
-            refused(reason);
+            refused(refusal);
             if (guard.ProtocolLevel == 5 && !guard.InFirstPacket)
             {
                 try
                 {
-                    await inner.WriteAsync(PacketTooLarge, cancellationToken);
+                    // DISCONNECT, remaining length 2, the reason code, no properties.
+                    await inner.WriteAsync(new byte[] { 0xE0, 0x02, refusal.DisconnectReasonCode, 0x00 }, cancellationToken);
                     await inner.FlushAsync(cancellationToken);
                 }
                 catch (IOException)
@@ -34,7 +33,7 @@ public sealed class PacketSizeGuardStream(Stream inner, PacketSizeGuard guard, A
                     // The client is gone already; closing is all that is left.
                 }
             }
-            throw new IOException($"connection closed: {reason}");
+            throw new IOException($"connection closed: {refusal.Detail}");
         }
         return read;
     }
