@@ -127,7 +127,8 @@ public sealed class ExternalIngestionClient : IHostedService, IAsyncDisposable
         var connected = await client.ConnectAsync(options, cancellationToken);
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
             throw new InvalidOperationException($"refused: {connected.ResultCode} {connected.ReasonString}".Trim());
-        // Subscribing again is harmless for a session that has the subscriptions, and needed for one that expired.
+        // Subscribing again even to a resumed session: Mosquitto 2.0 restores a session's shared subscriptions from its
+        // persistence file only partly after a restart, and subscribing again is harmless where they are intact.
         var subscribed = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(DeviceAclTemplate.HostTelemetrySubscription(), MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(DeviceAclTemplate.HostStatusSubscription(), MqttQualityOfServiceLevel.AtLeastOnce)
