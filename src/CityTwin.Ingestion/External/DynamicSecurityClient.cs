@@ -77,14 +77,18 @@ public sealed class DynamicSecurityClient : IAsyncDisposable
 
     /// <summary>
     /// Ensures the role, and a client bound to its username holding it with this password, whether or not
-    /// the client existed: issuing again after a half-done attempt converges instead of failing.
+    /// the client existed: issuing again after a half-done attempt converges instead of failing. A live
+    /// session of the client (on its old password) is cut, as a rotation requires.
     /// </summary>
     public async Task UpsertAsync(DynamicSecurityRole role, string username, string password, CancellationToken cancellationToken = default)
     {
         var responses = await ExecuteAsync([
             CreateRole(role), ModifyRole(role),
             CreateClient(username, password, [role.Name], bindClientIdToUsername: true),
-            new("setClientPassword") { Username = username, Password = password }], cancellationToken);
+            new("setClientPassword") { Username = username, Password = password },
+            // Mosquitto keeps sessions open across a password change; disabling disconnects them.
+            new("disableClient") { Username = username },
+            new("enableClient") { Username = username }], cancellationToken);
         ThrowOnError(responses, tolerated: [.. RoleExists, "Client already exists"]);
     }
 
