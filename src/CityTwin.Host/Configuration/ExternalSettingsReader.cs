@@ -9,7 +9,7 @@ public static class ExternalSettingsReader
 {
     private const string Section = "Mqtt:External:";
 
-    public static ExternalBrokerOptions Read(IConfiguration configuration)
+    public static ExternalBrokerOptions Read(IConfiguration configuration, int siloPort)
     {
         var defaults = new ExternalBrokerOptions();
         var useTls = ReadBool(configuration, "UseTls", false);
@@ -23,7 +23,7 @@ public static class ExternalSettingsReader
             AdminPassword = Required(configuration, "AdminPassword", "the password of the dynamic-security admin made by `mosquitto_ctrl dynsec init` (the host keeps device accounts with it)"),
             HostUsername = Optional(configuration, "HostUsername") ?? defaults.HostUsername,
             HostPassword = Required(configuration, "HostPassword", "the password of the host's own Mosquitto account (created with it when absent), e.g. from `openssl rand -base64 24`"),
-            ClientId = Optional(configuration, "ClientId") ?? DefaultClientId(),
+            ClientId = Optional(configuration, "ClientId") ?? DefaultClientId(siloPort),
             SessionExpiry = ReadSeconds(configuration, "SessionExpirySeconds", defaults.SessionExpiry),
             MaxInFlight = MqttSettingsReader.ReadInt(Section + "MaxInFlight", configuration[Section + "MaxInFlight"], defaults.MaxInFlight, 1, ushort.MaxValue),
         };
@@ -45,12 +45,16 @@ public static class ExternalSettingsReader
         return options;
     }
 
-    /// <summary>Stable across restarts of this machine's silo, so it finds its session again: the host's name as an id.</summary>
-    private static string DefaultClientId()
+    /// <summary>
+    /// Stable across restarts of this silo, so it finds its session again, and different for each silo of a
+    /// machine: the machine's name and the silo port, as an id.
+    /// </summary>
+    private static string DefaultClientId(int siloPort)
     {
         var machine = new string([.. Environment.MachineName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        var suffix = $"-{siloPort}";
         var id = $"{ExternalBrokerOptions.DefaultHostUsername}-{machine}";
-        return id.Length > Identifiers.MaxLength ? id[..Identifiers.MaxLength].TrimEnd('-') : id;
+        return (id.Length + suffix.Length > Identifiers.MaxLength ? id[..(Identifiers.MaxLength - suffix.Length)].TrimEnd('-') : id) + suffix;
     }
 
     private static string Required(IConfiguration configuration, string name, string what)
