@@ -25,6 +25,8 @@ public static class GrainServices
         services.TryAddSingleton(_ => new CredentialKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         // The host's MQTT front-end replaces this; without one, commands wait for it in a bounded list.
         services.TryAddSingleton<IDeviceCommandSink, UndeliveredCommands>();
+        // External mode replaces this with Mosquitto's dynamic security.
+        services.TryAddSingleton<IBrokerAccounts, NoBrokerAccounts>();
         services.TryAddSingleton<TwinServices>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;

@@ -2,6 +2,7 @@ using CityTwin.Grains.Devices;
 using CityTwin.Ingestion.Broker;
 using CityTwin.Ingestion.Commands;
 using CityTwin.Ingestion.Dispatch;
+using CityTwin.Ingestion.External;
 using CityTwin.Ingestion.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,19 @@ public static class IngestionServices
             {
                 var broker = sp.GetRequiredService<EmbeddedBroker>();
                 return new MqttCommandSink(sp.GetRequiredService<IGrainFactory>(), (topic, payload) => broker.InjectAsync(topic, payload));
+            });
+        }
+        else
+        {
+            // Mosquitto authenticates devices and holds them to their topics; the host keeps their accounts there.
+            services.AddSingleton<DynamicSecurityAdmin>();
+            services.AddSingleton<IBrokerAccounts, MosquittoAccounts>();
+            services.AddSingleton<ExternalIngestionClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<ExternalIngestionClient>());
+            services.AddSingleton<IDeviceCommandSink>(sp =>
+            {
+                var client = sp.GetRequiredService<ExternalIngestionClient>();
+                return new MqttCommandSink(sp.GetRequiredService<IGrainFactory>(), client.PublishAsync);
             });
         }
         return services;

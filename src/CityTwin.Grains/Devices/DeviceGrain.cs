@@ -9,12 +9,14 @@ using Orleans.Runtime;
 namespace CityTwin.Grains.Devices;
 
 /// <summary>
-/// A device's credential and the assets it speaks for. Thin: every change is written through, then the
-/// brokers are told (a credential change disconnects the live session).
+/// A device's credential and the assets it speaks for. Thin: every change goes to a broker that keeps
+/// accounts of its own (External mode), is written through, then the brokers are told (a credential
+/// change disconnects the live session).
 /// </summary>
 public sealed class DeviceGrain(
     [PersistentState(StorageNames.DeviceState, StorageNames.Provider)] IPersistentState<DeviceState> device,
     CredentialKey credentialKey,
+    IBrokerAccounts brokerAccounts,
     CityClock clock) : Grain, IDeviceGrain
 {
     private DeviceState State => device.State;
@@ -35,7 +37,8 @@ public sealed class DeviceGrain(
             return CommandResult.Rejected("districtId", $"gateway '{DeviceId}' speaks for '{elsewhere.AssetId}' in district '{elsewhere.DistrictId}'");
         State.Role = DeviceRole.Gateway;
         State.GatewayDistrictId = districtId;
-        await SaveAndTellAsync(credentialChanged: false);
+        if (await SaveAndTellAsync(credentialChanged: false) is { } brokerFailure)
+            return CommandResult.Rejected("deviceId", brokerFailure);
         return CommandResult.Ok;
     }
 
@@ -59,7 +62,8 @@ public sealed class DeviceGrain(
             return CommandResult.Ok;
         State.SecretHash = null;
         State.CredentialIssuedAt = null;
-        await SaveAndTellAsync(credentialChanged: true);
+        if (await SaveAndTellAsync(credentialChanged: true) is { } brokerFailure)
+            return CommandResult.Rejected("deviceId", brokerFailure);
         return CommandResult.Ok;
     }
 
@@ -72,7 +76,7 @@ public sealed class DeviceGrain(
             State.Assets[index] = binding;
         else
             State.Assets.Add(binding);
-        await SaveAndTellAsync(credentialChanged: false);
+        await SaveAndTellOrThrowAsync(credentialChanged: false);
     }
 
     public async Task Unbind(string assetId)
@@ -86,7 +90,7 @@ public sealed class DeviceGrain(
             State.SecretHash = null;
             State.CredentialIssuedAt = null;
         }
-        await SaveAndTellAsync(credentialChanged: revoke);
+        await SaveAndTellOrThrowAsync(credentialChanged: revoke);
     }
 
     public Task<DeviceAccess> GetAccess() => Task.FromResult(new DeviceAccess(
@@ -99,15 +103,41 @@ public sealed class DeviceGrain(
         var secret = DeviceSecrets.Generate();
         State.SecretHash = credentialKey.Hash(secret);
         State.CredentialIssuedAt = clock.Now;
-        await SaveAndTellAsync(credentialChanged: true);
+        if (await SaveAndTellAsync(credentialChanged: true, secret) is { } brokerFailure)
+            return Refused("deviceId", brokerFailure);
         return new CredentialResult(new IssuedCredential(DeviceId, secret), []);
     }
 
-    private async Task SaveAndTellAsync(bool credentialChanged)
+    /// <summary>
+    /// The change made to <see cref="State"/> goes to the broker's accounts first (a revocation is in force
+    /// there before it is acknowledged here), then to storage, then to the brokers listening for changes.
+    /// </summary>
+    /// <returns>Null, or why the broker refused the change; the state is then as stored before it.</returns>
+    private async Task<string?> SaveAndTellAsync(bool credentialChanged, string? newSecret = null)
     {
         State.Version++;
+        var access = new DeviceAccess(DeviceId, State.Role, State.GatewayDistrictId, State.Assets.ToArray(), State.SecretHash, State.Version);
+        try
+        {
+            // A device that held no credential before or after has no broker account to change.
+            if (State.SecretHash is not null || credentialChanged)
+                await brokerAccounts.SyncAsync(access, newSecret);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await device.ReadStateAsync();
+            return $"the MQTT broker did not take the change of '{DeviceId}': {e.Message}";
+        }
         await device.WriteStateAsync();
         await GrainFactory.GetGrain<IBrokerRegistryGrain>(IBrokerRegistryGrain.Key).Publish(DeviceId, credentialChanged);
+        return null;
+    }
+
+    /// <summary>For changes made by an asset's twin, which has no result to carry a refusal: it fails, and is retried.</summary>
+    private async Task SaveAndTellOrThrowAsync(bool credentialChanged)
+    {
+        if (await SaveAndTellAsync(credentialChanged) is { } brokerFailure)
+            throw new InvalidOperationException(brokerFailure);
     }
 
     private static CredentialResult Refused(string field, string message) => new(null, [new FieldError(field, message)]);

@@ -291,7 +291,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
                 return ReadingResult.Duplicate;
             case ReadingVerdict.FromFuture:
                 Counters.Count(ReadingVerdict.FromFuture);
-                MarkChanged();
+                await ReadingChangedAsync();
                 return ReadingResult.Rejected("deviceTime", classification.Reason ?? "is in the future");
         }
 
@@ -299,7 +299,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (violations.Count > 0)
         {
             Counters.CountInvalid();
-            MarkChanged();
+            await ReadingChangedAsync();
             return ReadingResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);
         }
 
@@ -314,7 +314,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         var backOnline = Staleness.Heard(Liveness, now);
         if (backOnline is not null)
             signals.Add(backOnline);
-        MarkChanged();
+        await ReadingChangedAsync();
         if (signals.Count > 0)
             Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
         return classification.Verdict == ReadingVerdict.Late ? ReadingResult.Late : ReadingResult.Applied;
@@ -333,7 +333,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         var (disposition, violations, signals) = applyRules(now);
         if (disposition == ReadingDisposition.Duplicate)
             return ReadingResult.Duplicate;
-        MarkChanged();
+        await ReadingChangedAsync();
         if (signals.Count > 0)
         {
             var backOnline = signals.Any(s => s.Kind == TwinSignalKind.BackOnline);
@@ -360,6 +360,20 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A reading changed the twin: written behind, or, with a zero <see cref="TwinOptions.WriteBehindInterval"/>,
+    /// written through before the reading is acknowledged (so an acknowledged reading survives a crash).
+    /// </summary>
+    private Task ReadingChangedAsync()
+    {
+        if (services.Options.WriteBehindInterval > TimeSpan.Zero)
+        {
+            MarkChanged();
+            return Task.CompletedTask;
+        }
+        return WriteThroughAsync();
     }
 
     /// <summary>Something changed that may be written behind: one write per interval at most.</summary>

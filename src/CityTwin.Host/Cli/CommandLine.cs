@@ -32,9 +32,11 @@ public static class CommandLine
         Settings (appsettings.json beside the executable, environment as Storage__Provider, or
         the command line): Storage:Provider (Sqlite|PostgreSql), Storage:DataDirectory,
         Storage:ConnectionString, Clustering:Provider (Localhost|PostgreSql), Clustering:SiloPort,
-        Clustering:GatewayPort, Clustering:AdvertisedAddress, Http:Url, Mqtt:Mode (Embedded|Off),
+        Clustering:GatewayPort, Clustering:AdvertisedAddress, Http:Url, Mqtt:Mode (Embedded|External|Off),
         Mqtt:Port, Mqtt:BindAddress, Mqtt:TlsPort, Mqtt:TlsCertificate, Mqtt:TlsKey, Mqtt:MaxPacketBytes,
-        Mqtt:MaxConnections, Mqtt:MessagesPerSecond, Devices:CredentialKey. See README.md.
+        Mqtt:MaxConnections, Mqtt:MessagesPerSecond, Mqtt:External:Host, Mqtt:External:Port,
+        Mqtt:External:UseTls, Mqtt:External:AdminPassword, Mqtt:External:HostPassword, Mqtt:External:ClientId,
+        Devices:CredentialKey. See README.md.
         """;
 
     public static async Task<int> RunAsync(string[] args)

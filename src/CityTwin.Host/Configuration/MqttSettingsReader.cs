@@ -7,7 +7,8 @@ namespace CityTwin.Host.Configuration;
 /// <summary>Reads section <c>Mqtt</c>; anything unusable is a <see cref="ConfigurationException"/> naming the setting.</summary>
 public static class MqttSettingsReader
 {
-    public static BrokerOptions Read(IConfiguration configuration)
+    /// <param name="siloPort">Part of External mode's default client id, which must differ between silos of one machine.</param>
+    public static BrokerOptions Read(IConfiguration configuration, int siloPort)
     {
         var defaults = new BrokerOptions();
         var options = new BrokerOptions
@@ -27,7 +28,7 @@ public static class MqttSettingsReader
             GatewayMessageBurst = ReadInt("Mqtt:GatewayMessageBurst", configuration["Mqtt:GatewayMessageBurst"], defaults.GatewayMessageBurst, 1, 10_000_000),
         };
         if (options.Mode == BrokerMode.External)
-            throw new ConfigurationException("Mqtt:Mode", "External (a Mosquitto broker) is not wired into the host yet; use Embedded or Off");
+            options.External = ExternalSettingsReader.Read(configuration, siloPort);
         if (options.TlsPort is { } tlsPort)
         {
             if (tlsPort == options.Port)
@@ -51,7 +52,7 @@ public static class MqttSettingsReader
             : throw new ConfigurationException("Mqtt:BindAddress", $"'{text}' is not an IP address (0.0.0.0 listens on every interface)");
     }
 
-    private static int ReadInt(string setting, string? text, int fallback, int min, int max)
+    internal static int ReadInt(string setting, string? text, int fallback, int min, int max)
     {
         if (string.IsNullOrWhiteSpace(text))
             return fallback;

@@ -29,7 +29,7 @@ public static class SettingsReader
         var storage = ReadStorage(configuration, workingDirectory);
         var clustering = ReadClustering(configuration, storage);
         var http = new HttpSettings(ReadHttpUrl(configuration));
-        var mqtt = MqttSettingsReader.Read(configuration);
+        var mqtt = MqttSettingsReader.Read(configuration, clustering.SiloPort);
         var devices = ReadDevices(configuration, storage, workingDirectory);
         return new CityTwinSettings(storage, clustering, http, mqtt, devices);
     }

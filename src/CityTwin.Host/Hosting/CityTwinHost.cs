@@ -43,8 +43,9 @@ public static class CityTwinHost
         app.MapCityTwinHealth();
         app.MapCityTwinMetrics();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "CityTwin is running: HTTP {Url}, MQTT {MqttMode} on {MqttAddress}:{MqttPort}, storage {Storage}, clustering {Clustering} (silo port {SiloPort}, gateway port {GatewayPort})",
-            settings.Http.Url, settings.Mqtt.Mode, settings.Mqtt.BindAddress, settings.Mqtt.Port, storage.Description, settings.Clustering.Provider, settings.Clustering.SiloPort, settings.Clustering.GatewayPort));
+            "CityTwin is running: HTTP {Url}, MQTT {MqttMode} on {MqttEndpoint}, storage {Storage}, clustering {Clustering} (silo port {SiloPort}, gateway port {GatewayPort})",
+            settings.Http.Url, settings.Mqtt.Mode,
+            settings.Mqtt.Mode == Ingestion.Broker.BrokerMode.External ? settings.Mqtt.External.Endpoint : $"{settings.Mqtt.BindAddress}:{settings.Mqtt.Port}", storage.Description, settings.Clustering.Provider, settings.Clustering.SiloPort, settings.Clustering.GatewayPort));
         return app;
     }
 

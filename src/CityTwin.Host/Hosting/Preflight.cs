@@ -8,7 +8,7 @@ namespace CityTwin.Host.Hosting;
 
 /// <summary>
 /// Checks, before anything starts, what would otherwise fail deep inside start-up with a stack trace:
-/// the data directory, the database, and the ports. Each failure names its setting.
+/// the data directory, the database, the ports, and in External mode the broker. Each failure names its setting.
 /// </summary>
 public static class Preflight
 {
@@ -33,6 +33,10 @@ public static class Preflight
             EnsurePortFree("Mqtt:Port", mqttAddress, settings.Mqtt.Port);
             if (settings.Mqtt.TlsPort is { } tlsPort)
                 EnsurePortFree("Mqtt:TlsPort", mqttAddress, tlsPort);
+        }
+        else if (settings.Mqtt.Mode == BrokerMode.External)
+        {
+            await ExternalBrokerPreflight.CheckAsync(settings.Mqtt.External, cancellationToken);
         }
     }
 

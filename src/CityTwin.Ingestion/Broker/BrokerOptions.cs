@@ -45,4 +45,7 @@ public sealed class BrokerOptions
     public double GatewayMessagesPerSecond { get; set; } = 2_000;
 
     public int GatewayMessageBurst { get; set; } = 4_000;
+
+    /// <summary>The broker the host is a client of, when <see cref="Mode"/> is <see cref="BrokerMode.External"/>.</summary>
+    public External.ExternalBrokerOptions External { get; set; } = new();
 }

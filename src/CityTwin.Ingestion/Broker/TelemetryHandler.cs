@@ -20,28 +20,58 @@ public sealed record PublishVerdict(MqttPubAckReasonCode ReasonCode, string? Rea
 
 /// <summary>
 /// One publish from an authenticated device, from topic to twins: topic shape, ACL, payload, then the
-/// grains, awaited, so QoS 1 is acknowledged only once the readings are applied. Both the embedded broker
-/// and the external-broker subscriber use it.
+/// grains, awaited, so QoS 1 is acknowledged only once the readings are applied. The embedded broker
+/// (<see cref="HandleAsync"/>) and the external broker's subscriber (<see cref="HandleBrokeredAsync"/>)
+/// differ only in who checked the publisher; everything after is this one path.
 /// </summary>
-public sealed class TelemetryHandler(ReadingDispatcher dispatcher, RateLimitedLog refusals)
+public sealed class TelemetryHandler(ReadingDispatcher dispatcher, DeviceDirectory directory, RateLimitedLog refusals)
 {
     private static readonly KeyValuePair<string, object?> Single = new("shape", "single");
     private static readonly KeyValuePair<string, object?> Batch = new("shape", "batch");
 
+    /// <summary>Embedded mode: the broker authenticated <paramref name="who"/>; the topic ACL is checked here.</summary>
     public async Task<PublishVerdict> HandleAsync(DeviceAccess who, string topicName, MqttApplicationMessage message)
     {
         if (TopicParser.TryParse(topicName, out var topic) is { } badTopic)
-            return Refuse("topic", who, topicName, MqttPubAckReasonCode.TopicNameInvalid, badTopic);
+            return Refuse("topic", who.DeviceId, topicName, MqttPubAckReasonCode.TopicNameInvalid, badTopic);
         if (TopicAcl.CheckPublish(who, topic!) is { } denied)
-            return Refuse("acl", who, topicName, MqttPubAckReasonCode.NotAuthorized, denied);
-        if (topic!.Channel == TopicChannel.Status)
-            return await PresenceAsync(who, topic, topicName, message);
+            return Refuse("acl", who.DeviceId, topicName, MqttPubAckReasonCode.NotAuthorized, denied);
+        return await ApplyAsync(who, who.DeviceId, topic!, topicName, message);
+    }
+
+    /// <summary>
+    /// External mode: Mosquitto authenticated the publisher and held it to its dynamic-security role, and
+    /// does not say who it was. A single reading's topic names its asset, which is enough; a gateway's
+    /// batch or status needs the gateway's access (the assets it speaks for), and is checked against it.
+    /// </summary>
+    public async Task<PublishVerdict> HandleBrokeredAsync(string topicName, MqttApplicationMessage message)
+    {
+        if (TopicParser.TryParse(topicName, out var topic) is { } badTopic)
+            return Refuse("topic", "(via broker)", topicName, MqttPubAckReasonCode.TopicNameInvalid, badTopic);
+        if (topic!.Channel is not (TopicChannel.Telemetry or TopicChannel.Status))
+            return Refuse("topic", topic.Id, topicName, MqttPubAckReasonCode.TopicNameInvalid, "only telemetry and status topics carry readings and presence");
+        DeviceAccess? gateway = null;
+        if (topic.IsGateway)
+        {
+            gateway = await directory.FetchAsync(topic.Id);
+            if (TopicAcl.CheckPublish(gateway, topic) is { } denied)
+                return Refuse("acl", topic.Id, topicName, MqttPubAckReasonCode.NotAuthorized, denied);
+        }
+        return await ApplyAsync(gateway, topic.Id, topic, topicName, message);
+    }
+
+    /// <param name="who">The publisher's access: always for a gateway topic; null for an asset's topic in External mode.</param>
+    /// <param name="source">Who to name in logs: the device id, or the topic's id when the broker did not say.</param>
+    private async Task<PublishVerdict> ApplyAsync(DeviceAccess? who, string source, TopicAddress topic, string topicName, MqttApplicationMessage message)
+    {
+        if (topic.Channel == TopicChannel.Status)
+            return await PresenceAsync(who, source, topic, topicName, message);
         var started = Stopwatch.GetTimestamp();
         try
         {
             return topic.IsGateway
-                ? await BatchAsync(who, topicName, message)
-                : await SingleAsync(who, topic, topicName, message);
+                ? await BatchAsync(who!, topicName, message)
+                : await SingleAsync(source, topic, topicName, message);
         }
         finally
         {
@@ -49,15 +79,15 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, RateLimitedLo
         }
     }
 
-    private async Task<PublishVerdict> SingleAsync(DeviceAccess who, TopicAddress topic, string topicName, MqttApplicationMessage message)
+    private async Task<PublishVerdict> SingleAsync(string source, TopicAddress topic, string topicName, MqttApplicationMessage message)
     {
         var (reading, errors) = PayloadParser.ParseSingle(topic.Kind!.Value, topic.Id, message.Payload);
         if (reading is null)
-            return Refuse("payload", who, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, Describe(errors));
+            return Refuse("payload", source, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, Describe(errors));
         var result = await dispatcher.ApplyAsync(reading);
         Count(result.Outcome, Single);
         return result.Outcome == ReadingOutcome.Rejected
-            ? Refuse("twin", who, topicName, MqttPubAckReasonCode.ImplementationSpecificError, Describe(result.Errors))
+            ? Refuse("twin", source, topicName, MqttPubAckReasonCode.ImplementationSpecificError, Describe(result.Errors))
             : PublishVerdict.Success;
     }
 
@@ -66,7 +96,7 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, RateLimitedLo
         var parse = PayloadParser.ParseBatch(message.Payload, assetId => KindOf(gateway, assetId));
         if (parse.BatchError is { } batchError)
         {
-            var refusal = Refuse("payload", gateway, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, $"{batchError.Field}: {batchError.Message}");
+            var refusal = Refuse("payload", gateway.DeviceId, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, $"{batchError.Field}: {batchError.Message}");
             return refusal with { BatchResult = new BatchResultMessage(0, 0, 0, [new RejectedReadingMessage(-1, null, [batchError])]) };
         }
         var results = await dispatcher.ApplyBatchAsync(parse.Readings);
@@ -95,7 +125,7 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, RateLimitedLo
         return new PublishVerdict(code, code == MqttPubAckReasonCode.Success ? null : "every reading of the batch was refused", summary);
     }
 
-    private async Task<PublishVerdict> PresenceAsync(DeviceAccess who, TopicAddress topic, string topicName, MqttApplicationMessage message)
+    private async Task<PublishVerdict> PresenceAsync(DeviceAccess? who, string source, TopicAddress topic, string topicName, MqttApplicationMessage message)
     {
         var text = message.Payload.Length > 16 ? "" : System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(message.Payload)).Trim();
         bool online;
@@ -104,18 +134,18 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, RateLimitedLo
         else if (text == "offline")
             online = false;
         else
-            return Refuse("payload", who, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, "a status payload is 'online' or 'offline'");
+            return Refuse("payload", source, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, "a status payload is 'online' or 'offline'");
         if (topic.IsGateway)
-            await Task.WhenAll(who.Assets.Select(a => dispatcher.ReportPresenceAsync(a.Kind, a.AssetId, online)));
+            await Task.WhenAll(who!.Assets.Select(a => dispatcher.ReportPresenceAsync(a.Kind, a.AssetId, online)));
         else
             await dispatcher.ReportPresenceAsync(topic.Kind!.Value, topic.Id, online);
         return PublishVerdict.Success;
     }
 
-    private PublishVerdict Refuse(string reason, DeviceAccess who, string topicName, MqttPubAckReasonCode code, string detail)
+    private PublishVerdict Refuse(string reason, string source, string topicName, MqttPubAckReasonCode code, string detail)
     {
         CityTwinMetrics.MqttRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
-        refusals.Refused(reason, who.DeviceId, topicName, detail);
+        refusals.Refused(reason, source, topicName, detail);
         return new PublishVerdict(code, Truncate(detail));
     }
 

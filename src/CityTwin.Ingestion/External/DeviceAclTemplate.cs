@@ -1,4 +1,5 @@
 using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Devices;
 
 namespace CityTwin.Ingestion.External;
 
@@ -18,15 +19,26 @@ public static class DeviceAclTemplate
     public static string GatewayRoleName(string gatewayId) => RolePrefix + "gateway-" + Segment(gatewayId, nameof(gatewayId));
 
     /// <summary>A device reporting for one asset: publishes the asset's telemetry and status, subscribes to its command topic.</summary>
-    public static DynamicSecurityRole Device(string deviceId, string districtId, AssetKind kind, string assetId)
+    public static DynamicSecurityRole Device(string deviceId, string districtId, AssetKind kind, string assetId) =>
+        new(DeviceRoleName(deviceId), AssetAcls(districtId, kind, assetId));
+
+    /// <summary>The role a device's or gateway's access calls for: a device's assets' topics, or a gateway's.</summary>
+    public static DynamicSecurityRole For(DeviceAccess access) => access.Role == DeviceRole.Gateway
+        ? Gateway(access.DeviceId, access.GatewayDistrictId ?? "", access.Assets.Select(a => (a.Kind, a.AssetId)))
+        : new(DeviceRoleName(access.DeviceId), [.. access.Assets.SelectMany(a => AssetAcls(a.DistrictId, a.Kind, a.AssetId))]);
+
+    public static string RoleNameFor(DeviceAccess access) =>
+        access.Role == DeviceRole.Gateway ? GatewayRoleName(access.DeviceId) : DeviceRoleName(access.DeviceId);
+
+    private static List<TopicAcl> AssetAcls(string districtId, AssetKind kind, string assetId)
     {
         var asset = AssetTopic(districtId, kind.Segment(), assetId);
-        return new(DeviceRoleName(deviceId),
+        return
         [
             new(AclType.PublishClientSend, asset + "/telemetry"),
             new(AclType.PublishClientSend, asset + "/status"),
             new(AclType.SubscribeLiteral, asset + "/command"),
-        ]);
+        ];
     }
 
     public static DynamicSecurityRole Device(AssetProvision provision) =>

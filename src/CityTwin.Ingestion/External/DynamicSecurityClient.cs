@@ -75,6 +75,31 @@ public sealed class DynamicSecurityClient : IAsyncDisposable
         ThrowOnError(responses, tolerated: RoleExists);
     }
 
+    /// <summary>
+    /// Ensures the role, and a client bound to its username holding it with this password, whether or not
+    /// the client existed: issuing again after a half-done attempt converges instead of failing. A live
+    /// session of the client (on its old password) is cut, as a rotation requires.
+    /// </summary>
+    public async Task UpsertAsync(DynamicSecurityRole role, string username, string password, CancellationToken cancellationToken = default)
+    {
+        var responses = await ExecuteAsync([
+            CreateRole(role), ModifyRole(role),
+            CreateClient(username, password, [role.Name], bindClientIdToUsername: true),
+            new("setClientPassword") { Username = username, Password = password },
+            // Mosquitto keeps sessions open across a password change; disabling disconnects them.
+            new("disableClient") { Username = username },
+            new("enableClient") { Username = username }], cancellationToken);
+        ThrowOnError(responses, tolerated: [.. RoleExists, "Client already exists"]);
+    }
+
+    /// <summary>Revocation that tolerates what is already gone: cut off, then forgotten with its role.</summary>
+    public async Task ForgetAsync(string username, string roleName, CancellationToken cancellationToken = default) =>
+        ThrowOnError(await ExecuteAsync([
+            new("disableClient") { Username = username },
+            new("deleteClient") { Username = username },
+            new("deleteRole") { RoleName = roleName }], cancellationToken),
+            tolerated: ["Client not found", "Role not found"]);
+
     /// <summary>Rotation: the old password stops working for new connections at once.</summary>
     public async Task SetClientPasswordAsync(string username, string password, CancellationToken cancellationToken = default) =>
         ThrowOnError(await ExecuteAsync([new("setClientPassword") { Username = username, Password = password }], cancellationToken));

@@ -126,17 +126,7 @@ public sealed class BrokerHostFixture : IAsyncLifetime
         return issued.Credential!.Secret;
     }
 
-    public async Task<double> MetricAsync(string name, string label)
-    {
-        var text = await Http.GetStringAsync("/metrics");
-        var total = 0.0;
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.StartsWith(name, StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
-                total += double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return total;
-    }
+    public Task<double> MetricAsync(string name, string label) => MetricsScrape.SumAsync(Http, name, label);
 
     private async Task CreateCertificateAsync()
     {
