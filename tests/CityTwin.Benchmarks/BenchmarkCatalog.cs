@@ -1,4 +1,5 @@
 using CityTwin.Benchmarks.Framework;
+using CityTwin.Benchmarks.Ingestion;
 using CityTwin.Benchmarks.Storage;
 using CityTwin.Benchmarks.Twins;
 using CityTwin.Contracts.Assets;
@@ -26,5 +27,6 @@ public static class BenchmarkCatalog
         new StorageWriteThroughBenchmark(StorageProvider.PostgreSql),
         .. Workloads.Values.Select(w => new TwinApplyBenchmark(w)),
         new TwinMemoryBenchmark(100_000, "twins.memory_per_twin.100k", Workloads),
+        new IngestionBenchmark(Workloads),
     ];
 }
