@@ -71,15 +71,17 @@ public sealed class GatewayFleet(IReadOnlyList<BenchGateway> gateways) : IAsyncD
     /// (open loop): connection i sends its k-th reading at <paramref name="startUtc"/> + (i + k × connections)
     /// / rate, stamped with that scheduled time, so a publisher running late counts against the latency.
     /// </summary>
-    public async Task RunOpenLoopAsync(double readingsPerSecond, DateTimeOffset startUtc, CancellationToken stop)
+    /// <returns>Per connection, the number of its readings sent: the rest of its schedule never left.</returns>
+    public async Task<long[]> RunOpenLoopAsync(double readingsPerSecond, DateTimeOffset startUtc, CancellationToken stop)
     {
         Restart();
+        var sent = new long[connections.Length];
         var startTimestamp = Stopwatch.GetTimestamp() + (long)((startUtc - DateTimeOffset.UtcNow).TotalSeconds * Stopwatch.Frequency);
         var publishers = connections.Select((c, i) => Task.Run(async () =>
         {
             for (long k = 0; !stop.IsCancellationRequested; k++)
             {
-                var dueSeconds = (i + k * connections.Length) / readingsPerSecond;
+                var dueSeconds = ScheduledSeconds(i, k, readingsPerSecond);
                 var wait = startTimestamp + (long)(dueSeconds * Stopwatch.Frequency) - Stopwatch.GetTimestamp();
                 if (wait > 0)
                     await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency), CancellationToken.None);
@@ -88,10 +90,15 @@ public sealed class GatewayFleet(IReadOnlyList<BenchGateway> gateways) : IAsyncD
                 var message = c.NextSingle(0, 1, MqttQualityOfServiceLevel.AtMostOnce, startUtc + TimeSpan.FromSeconds(dueSeconds));
                 CountSent(message, 1);
                 await c.PublishAsync(message);
+                sent[i] = k + 1;
             }
         }, CancellationToken.None));
         await Task.WhenAll(publishers);
+        return sent;
     }
+
+    /// <summary>When, after the start, connection <paramref name="connection"/> is to send its reading number <paramref name="k"/>.</summary>
+    public double ScheduledSeconds(int connection, long k, double readingsPerSecond) => (connection + k * connections.Length) / readingsPerSecond;
 
     private void Restart()
     {
