@@ -1,5 +1,6 @@
 using CityTwin.Benchmarks.CollectionPlanning;
 using CityTwin.Benchmarks.Framework;
+using CityTwin.Benchmarks.Ingestion;
 using CityTwin.Benchmarks.Storage;
 using CityTwin.Benchmarks.Twins;
 using CityTwin.Contracts.Assets;
@@ -32,5 +33,6 @@ public static class BenchmarkCatalog
         new DistrictPlanBenchmark(1_000, 20, TimeSpan.FromSeconds(9)),
         new DistrictPlanBenchmark(5_000, 80, TimeSpan.FromSeconds(30)),
         new CvrpLibGapBenchmark(),
+        new IngestionBenchmark(Workloads),
     ];
 }

@@ -19,13 +19,17 @@ public static class TelemetrySetup
             .WithMetrics(metrics => metrics
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter(CityTwinMetrics.MeterName)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+                .AddPrometheusExporter());
+
+        // Traces only go out by OTLP. Listening without sending them would still make every grain call
+        // create and tag two activities (3% of ingestion's CPU in a profile) for nothing.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.WithTracing(tracing => tracing
                 .AddSource("Microsoft.Orleans.Runtime")
                 .AddSource("Microsoft.Orleans.Application"));
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
+        }
         return builder;
     }
 

@@ -104,7 +104,8 @@ public static class PayloadParser
             : (new ParsedReading(index, assetId, kind, message.ToStamp(), message.ToTelemetry()), null);
     }
 
-    private static JsonTypeInfo TypeInfo(AssetKind kind) => kind switch
+    /// <summary>The JSON contract of a single reading of <paramref name="kind"/>.</summary>
+    internal static JsonTypeInfo TypeInfo(AssetKind kind) => kind switch
     {
         AssetKind.Bin => PayloadJson.Default.BinMessage,
         AssetKind.Streetlight => PayloadJson.Default.StreetlightMessage,
