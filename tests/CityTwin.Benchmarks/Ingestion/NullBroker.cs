@@ -1,4 +1,5 @@
 using System.Net;
+using CityTwin.Ingestion.Broker;
 using CityTwin.Ingestion.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet.Server;
@@ -35,7 +36,7 @@ public sealed class NullBroker : IAsyncDisposable
 
     public static async Task<NullBroker> StartAsync(int maxPacketBytes)
     {
-        var adapter = new GuardedTcpServerAdapter([new BrokerEndpoint(IPAddress.Loopback, 0, null)], maxPacketBytes, NullLogger.Instance);
+        var adapter = new GuardedTcpServerAdapter([new BrokerEndpoint(IPAddress.Loopback, 0, null)], maxPacketBytes, new RateLimitedLog(NullLogger.Instance, TimeProvider.System, TimeSpan.FromSeconds(10)), NullLogger.Instance);
         var server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().WithPersistentSessions().Build(), [adapter]);
         var broker = new NullBroker(server, adapter);
         await server.StartAsync();
