@@ -20,7 +20,8 @@ public static class GrainServices
         var options = services.AddOptions<TwinOptions>().BindConfiguration("Twins");
         if (configure is not null)
             options.Configure(configure);
-        services.TryAddSingleton<WriteBehindThrottle>();
+        services.TryAddSingleton<WriteBehindScheduler>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WriteBehindScheduler>());
         // The host registers the configured key first; a test cluster gets a key for its lifetime.
         services.TryAddSingleton(_ => new CredentialKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         // The host's MQTT front-end replaces this; without one, commands wait for it in a bounded list.

@@ -12,9 +12,8 @@ using static System.FormattableString;
 namespace CityTwin.Grains.AirQuality;
 
 public sealed class AirQualityGrain(
-    [PersistentState(StorageNames.AirQualityTwinState, StorageNames.Provider)] IPersistentState<TwinState<AirQualityState>> state,
     TwinServices services)
-    : TwinGrain<AirQualityState>(state, services), IAirQualityGrain
+    : TwinGrain<AirQualityState>(StorageNames.AirQualityTwinState, services), IAirQualityGrain
 {
     private AirQualityParameters parameters = new();
 

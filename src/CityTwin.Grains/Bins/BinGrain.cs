@@ -15,11 +15,15 @@ namespace CityTwin.Grains.Bins;
 /// late reading's collection still counts; the twin hands them the whole reading.
 /// </summary>
 public sealed class BinGrain(
-    [PersistentState(StorageNames.BinTwinState, StorageNames.Provider)] IPersistentState<TwinState<BinState>> state,
     TwinServices services)
-    : TwinGrain<BinState>(state, services), IBinGrain
+    : TwinGrain<BinState>(StorageNames.BinTwinState, services), IBinGrain
 {
-    private BinParameters parameters = new();
+    private static readonly SharedParameters<BinSpec, BinParameters> SharedParameters = new(ToParameters);
+
+    /// <summary>Until provisioned (or while decommissioned): the defaults, shared like the rest.</summary>
+    private BinParameters parameters = Unprovisioned;
+
+    private static readonly BinParameters Unprovisioned = new();
 
     protected override AssetKind Kind => AssetKind.Bin;
 
@@ -31,7 +35,7 @@ public sealed class BinGrain(
 
     protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) => ToParameters((BinSpec)spec).Validate();
 
-    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((BinSpec)spec);
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = SharedParameters.For((BinSpec)spec);
 
     protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
 

@@ -11,9 +11,8 @@ using Orleans.Runtime;
 namespace CityTwin.Grains.Intersections;
 
 public sealed class IntersectionGrain(
-    [PersistentState(StorageNames.IntersectionTwinState, StorageNames.Provider)] IPersistentState<TwinState<IntersectionState>> state,
     TwinServices services)
-    : TwinGrain<IntersectionState>(state, services), IIntersectionGrain
+    : TwinGrain<IntersectionState>(StorageNames.IntersectionTwinState, services), IIntersectionGrain
 {
     private IntersectionParameters? parameters;
 

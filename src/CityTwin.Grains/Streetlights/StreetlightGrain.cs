@@ -11,18 +11,22 @@ using Orleans.Runtime;
 namespace CityTwin.Grains.Streetlights;
 
 public sealed class StreetlightGrain(
-    [PersistentState(StorageNames.StreetlightTwinState, StorageNames.Provider)] IPersistentState<TwinState<StreetlightState>> state,
     TwinServices services)
-    : TwinGrain<StreetlightState>(state, services), IStreetlightGrain
+    : TwinGrain<StreetlightState>(StorageNames.StreetlightTwinState, services), IStreetlightGrain
 {
-    private StreetlightParameters parameters = new();
+    private static readonly SharedParameters<StreetlightSpec, StreetlightParameters> SharedParameters = new(ToParameters);
+
+    /// <summary>Until provisioned (or while decommissioned): the defaults, shared like the rest.</summary>
+    private StreetlightParameters parameters = Unprovisioned;
+
+    private static readonly StreetlightParameters Unprovisioned = new();
 
     protected override AssetKind Kind => AssetKind.Streetlight;
 
     protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) =>
         StreetlightValidation.Validate(ToParameters((StreetlightSpec)spec));
 
-    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((StreetlightSpec)spec);
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = SharedParameters.For((StreetlightSpec)spec);
 
     public Task<ReadingResult> Report(DeviceStamp stamp, StreetlightTelemetry reading)
     {
@@ -84,7 +88,7 @@ public sealed class StreetlightGrain(
     }
 
     private static List<LightSample> History(LightHistory history) =>
-        [.. Enumerable.Range(0, history.Count).Select(i => new LightSample(history.TimeOf(i), history.Levels[i], history.Watts[i]))];
+        [.. Enumerable.Range(0, history.Count).Select(i => new LightSample(history.TimeOf(i), history.LevelAt(i), history.WattsAt(i)))];
 
     private static StreetlightParameters ToParameters(StreetlightSpec spec) => new()
     {

@@ -14,10 +14,9 @@ using static System.FormattableString;
 namespace CityTwin.Grains.Trucks;
 
 public sealed class TruckGrain(
-    [PersistentState(StorageNames.TruckTwinState, StorageNames.Provider)] IPersistentState<TwinState<TruckState>> state,
     TwinServices services,
     ILogger<TruckGrain> logger)
-    : TwinGrain<TruckState>(state, services), ITruckGrain
+    : TwinGrain<TruckState>(StorageNames.TruckTwinState, services), ITruckGrain
 {
     private TruckParameters parameters = new();
 
@@ -188,7 +187,7 @@ public sealed class TruckGrain(
     }
 
     private static List<TruckTrackPoint> Track(TrackHistory track) =>
-        [.. Enumerable.Range(0, track.Count).Select(i => new TruckTrackPoint(track.TimeOf(i), new GeoPoint(track.Latitudes[i], track.Longitudes[i])))];
+        [.. Enumerable.Range(0, track.Count).Select(i => new TruckTrackPoint(track.TimeOf(i), new GeoPoint(track.LatitudeAt(i), track.LongitudeAt(i))))];
 
     private static TruckParameters ToParameters(TruckSpec spec) => new()
     {

@@ -18,30 +18,45 @@ namespace CityTwin.Grains.Twins;
 /// readings, and telling its district only what changes the district's picture. A kind supplies its
 /// spec checks and its rules; this class never knows what a bin or a streetlight is.
 /// </summary>
-public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKindState : class, new()
+/// <remarks>
+/// The twin is its own storage record (<see cref="IGrainState{T}"/>, read and written straight through
+/// the storage provider) rather than holding an <see cref="IPersistentState{TState}"/>: that facet and
+/// its lifecycle hooks cost some 150 bytes per activation, which at a million twins is 150 MB.
+/// </remarks>
+public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehindTwin, IGrainState<TwinState<TKindState>>
+    where TKindState : class, new()
 {
-    private readonly IPersistentState<TwinState<TKindState>> persistent;
+    private readonly string stateName;
     private readonly TwinServices services;
+    private TwinState<TKindState> state = new();
+    private string? etag;
+    private bool recordExists;
     private bool unsaved;
-    private IGrainTimer? flushTimer;
+    /// <summary>Registered with the silo's write-behind scheduler and not yet asked to write.</summary>
+    private bool awaitingWrite;
 
-    protected TwinGrain(IPersistentState<TwinState<TKindState>> persistent, TwinServices services)
+    /// <param name="stateName">The kind's own storage state name (see <see cref="Persistence.StorageNames"/>).</param>
+    protected TwinGrain(string stateName, TwinServices services)
     {
-        this.persistent = persistent;
+        this.stateName = stateName;
         this.services = services;
     }
 
     protected abstract AssetKind Kind { get; }
 
-    protected TwinState<TKindState> State => persistent.State;
+    protected TwinState<TKindState> State => state;
 
-    protected TKindState KindState => persistent.State.Kind;
+    protected TKindState KindState => state.Kind;
 
     protected AssetProvision? Provisioned => State.Record is { Lifecycle: AssetLifecycle.Active } record ? record.Provision : null;
 
     protected DateTimeOffset Now => services.Clock.Now;
 
-    protected string AssetId => this.GetPrimaryKeyString();
+    /// <summary>
+    /// The grain key. Read from the record while there is one (they are equal, checked at provisioning):
+    /// that string is what the district keeps too, where a fresh copy per call would stay as another.
+    /// </summary>
+    protected string AssetId => State.Record?.Provision.AssetId ?? this.GetPrimaryKeyString();
 
     /// <summary>The district's time zone, for rules that work in local time; known while provisioned.</summary>
     protected TimeZoneInfo DistrictTimeZone { get; private set; } = TimeZoneInfo.Utc;
@@ -75,6 +90,9 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await services.Storage.ReadStateAsync(stateName, this.GetGrainId(), this);
+        if (State.Record is { } stored)
+            State.Record = SharedSpecs.Share(stored);
         if (Provisioned is { } provision)
         {
             OnSpecChanged(provision.Spec);
@@ -87,8 +105,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        flushTimer?.Dispose();
-        flushTimer = null;
+        StopAwaitingWrite();
         if (unsaved)
             await WriteAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -117,7 +134,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             return Rejected("kind", $"asset '{AssetId}' is provisioned as a {holder.Segment()}, not a {Kind.Segment()}");
 
         var previousDistrict = current?.Provision.DistrictId;
-        State.Record = new AssetRecord(provision, AssetLifecycle.Active, current?.ProvisionedAt ?? Now, null);
+        State.Record = SharedSpecs.Share(new AssetRecord(provision, AssetLifecycle.Active, current?.ProvisionedAt ?? Now, null));
         if (current is null || current.Provision.Spec != provision.Spec)
             OnSpecChanged(provision.Spec);
         IReadOnlyList<TwinSignal> deviceSignals = [];
@@ -174,7 +191,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             return Rejected("districtId", $"no district '{districtId}' in the city directory");
 
         var moved = provision with { DistrictId = districtId };
-        State.Record = State.Record! with { Provision = moved };
+        State.Record = SharedSpecs.Share(State.Record! with { Provision = moved });
         DistrictTimeZone = zone;
         await BindDeviceAsync(moved);
         await WriteThroughAsync();
@@ -201,9 +218,9 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             return Rejected("assetId", State.Record is null
                 ? $"no asset '{AssetId}' of kind {Kind.Segment()}"
                 : $"'{AssetId}' must be decommissioned before it is deleted");
-        flushTimer?.Dispose();
-        flushTimer = null;
-        await persistent.ClearStateAsync();
+        StopAwaitingWrite();
+        await services.Storage.ClearStateAsync(stateName, this.GetGrainId(), this);
+        state = new();
         unsaved = false;
         await GrainFactory.GetGrain<IAssetRegistrationGrain>(AssetId).Release(Kind);
         DeactivateOnIdle();
@@ -380,8 +397,10 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     protected void MarkChanged()
     {
         unsaved = true;
-        flushTimer ??= this.RegisterGrainTimer(
-            FlushAsync, new GrainTimerCreationOptions(services.Options.WriteBehindInterval, Timeout.InfiniteTimeSpan));
+        if (awaitingWrite)
+            return;
+        awaitingWrite = true;
+        services.WriteBehind.Register(this.GetGrainId());
     }
 
     /// <summary>Tells the district (one-way) what changed its picture.</summary>
@@ -395,17 +414,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
     protected static CommandResult Rejected(string field, string message) => CommandResult.Rejected(field, message);
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>The silo's write-behind round has come to this twin.</summary>
+    public async Task WriteUnsaved()
     {
-        flushTimer?.Dispose();
-        flushTimer = null;
+        awaitingWrite = false;
         if (!unsaved)
             return;
-        if (!services.Throttle.TryEnter())
-        {
-            MarkChanged();
-            return;
-        }
         try
         {
             await WriteAsync();
@@ -415,10 +429,14 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             services.Logger.LogWarning(e, "Write-behind of {Kind} twin {AssetId} failed; retrying in {Interval}", Kind, AssetId, services.Options.WriteBehindInterval);
             MarkChanged();
         }
-        finally
-        {
-            services.Throttle.Exit();
-        }
+    }
+
+    private void StopAwaitingWrite()
+    {
+        if (!awaitingWrite)
+            return;
+        awaitingWrite = false;
+        services.WriteBehind.Forget(this.GetGrainId());
     }
 
     private async Task WriteAsync()
@@ -426,7 +444,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         unsaved = false;
         try
         {
-            await persistent.WriteStateAsync();
+            await services.Storage.WriteStateAsync(stateName, this.GetGrainId(), this);
         }
         catch
         {
@@ -434,6 +452,17 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             throw;
         }
     }
+
+    TwinState<TKindState>? IGrainState<TwinState<TKindState>>.State
+    {
+        get => state;
+        // A provider that finds no row may hand back none: a twin always has a state to fill.
+        set => state = value ?? new();
+    }
+
+    string? IGrainState<TwinState<TKindState>>.ETag { get => etag; set => etag = value; }
+
+    bool IGrainState<TwinState<TKindState>>.RecordExists { get => recordExists; set => recordExists = value; }
 
     private DateTimeOffset NextDeadline() =>
         Staleness.DeadlineFor(Liveness.LastHeardAt, StalenessPolicy, services.Clock.StartedAt);

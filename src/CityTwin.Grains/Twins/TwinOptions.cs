@@ -7,15 +7,16 @@ namespace CityTwin.Grains.Twins;
 public sealed class TwinOptions
 {
     /// <summary>
-    /// Readings are written behind: at most one write per twin per interval (and on deactivation).
-    /// Provisioning and commands are always written through. Zero writes every reading through before it is
-    /// acknowledged: slower, but a reading acknowledged at QoS 1 then survives a crash of the silo.
+    /// Readings are written behind: at most one write per twin per interval (and on deactivation), by
+    /// the silo's one <see cref="WriteBehindScheduler"/>. Provisioning and commands are always written through.
+    /// Zero writes every reading through before it is acknowledged: slower, but a reading acknowledged at
+    /// QoS 1 then survives a crash of the silo.
     /// </summary>
     public TimeSpan WriteBehindInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Twins flushing at once, silo-wide. A twin that finds no slot waits another interval and folds
-    /// more changes into its next write, so a slow database makes writes larger, not queues longer.
+    /// Twins writing behind at once, silo-wide. A slow database makes the scheduler's rounds longer and
+    /// each twin's next write fold in more changes, never a longer queue.
     /// </summary>
     public int MaxConcurrentWrites { get; set; } = 32;
 

@@ -1,16 +1,26 @@
 using CityTwin.Grains.Devices;
+using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Time;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace CityTwin.Grains.Twins;
 
 /// <summary>What every twin grain needs from the silo, in one singleton so kinds' constructors stay short.</summary>
-public sealed class TwinServices(CityClock clock, IOptions<TwinOptions> options, WriteBehindThrottle throttle, IDeviceCommandSink downlink, ILogger<TwinServices> logger)
+public sealed class TwinServices(
+    CityClock clock,
+    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,     IOptions<TwinOptions> options,
+    WriteBehindScheduler writeBehind,
+    IDeviceCommandSink downlink,
+    ILogger<TwinServices> logger)
 {
     public CityClock Clock { get; } = clock;
     public TwinOptions Options { get; } = options.Value;
-    public WriteBehindThrottle Throttle { get; } = throttle;
+    /// <summary>The storage every twin reads and writes its record through.</summary>
+    public IGrainStorage Storage { get; } = storage;
+    public WriteBehindScheduler WriteBehind { get; } = writeBehind;
     public IDeviceCommandSink Downlink { get; } = downlink;
     public ILogger Logger { get; } = logger;
 }

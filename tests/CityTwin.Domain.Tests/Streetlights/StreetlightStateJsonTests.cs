@@ -74,4 +74,38 @@ public class StreetlightStateJsonTests
         Assert.Equal(12f, history.Watts[0]);
         Assert.Equal(LightHistory.Capacity + 11f, history.Watts[^1]);
     }
+
+    /// <summary>A history as rows written with float arrays hold it (any release before the 16-bit history).</summary>
+    private const string FloatHistoryRow = """
+        {"status":"ok","history":{"start":"2025-01-15T18:00:00+00:00","count":3,
+         "seconds":[0,900,1800,0],"levels":[0.35,1,0.001,0],"watts":[12.3,4010,0.1,0]}}
+        """;
+
+    [Fact]
+    public void A_history_stored_as_floats_reads_back_to_the_same_values_and_json()
+    {
+        var state = JsonSerializer.Deserialize<StreetlightState>(FloatHistoryRow, Json)!;
+        var history = state.History;
+
+        Assert.Equal(3, history.Count);
+        Assert.Equal(T0.AddSeconds(1800), history.TimeOf(2));
+        Assert.Equal([0.35, 1, 0.001], Enumerable.Range(0, 3).Select(history.LevelAt));
+        Assert.Equal([12.3, 4010, 0.1], Enumerable.Range(0, 3).Select(history.WattsAt));
+        var written = JsonSerializer.Serialize(state.History, Json);
+        Assert.Contains("\"levels\":[0.35,1,0.001,0,", written);
+        Assert.Contains("\"watts\":[12.3,4010,0.1,0,", written);
+    }
+
+    [Fact]
+    public void The_history_keeps_the_resolution_it_always_had()
+    {
+        var history = new LightHistory();
+        history.Add(T0, 0.12345, 37.26);
+        history.Add(T0.AddMinutes(15), 1, 4010);
+
+        Assert.Equal(0.123, history.LevelAt(0));
+        Assert.Equal(37.3, history.WattsAt(0));
+        Assert.Equal(1, history.LevelAt(1));
+        Assert.Equal(4010, history.WattsAt(1));
+    }
 }
