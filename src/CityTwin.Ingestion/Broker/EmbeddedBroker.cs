@@ -176,8 +176,8 @@ public sealed class EmbeddedBroker(
         e.Response.ReasonString = verdict.ReasonString;
         // Telemetry goes to the twins, not to other subscribers; status is kept (retained presence).
         e.ProcessPublish = verdict.ReasonCode == MqttPubAckReasonCode.Success && e.ApplicationMessage.Topic.EndsWith("/status", StringComparison.Ordinal);
-        if (verdict.BatchResult is { } result && TopicAcl.IsOwnResultTopic(access, e.ApplicationMessage.ResponseTopic))
-            await InjectAsync(e.ApplicationMessage.ResponseTopic, TelemetryHandler.Serialize(result), e.ApplicationMessage.CorrelationData);
+        if (verdict is { BatchResult: { } result, ResultTopic: { } resultTopic })
+            await InjectAsync(resultTopic, TelemetryHandler.Serialize(result), e.ApplicationMessage.CorrelationData);
     }
 
     private async Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

@@ -12,8 +12,12 @@ using MQTTnet.Protocol;
 
 namespace CityTwin.Ingestion.Broker;
 
-/// <summary>What the broker answers a publish with: a PUBACK reason (MQTT 5) and, for a gateway, a batch result.</summary>
-public sealed record PublishVerdict(MqttPubAckReasonCode ReasonCode, string? ReasonString, BatchResultMessage? BatchResult = null, bool CloseConnection = false)
+/// <summary>
+/// What the broker answers a publish with: a PUBACK reason (MQTT 5) and, for a gateway, a batch result with
+/// <see cref="ResultTopic"/>, where it goes: the message's response topic when that is the gateway's own
+/// result topic (<see cref="TopicAcl.IsOwnResultTopic"/>), else null and the result is not sent.
+/// </summary>
+public sealed record PublishVerdict(MqttPubAckReasonCode ReasonCode, string? ReasonString, BatchResultMessage? BatchResult = null, bool CloseConnection = false, string? ResultTopic = null)
 {
     public static PublishVerdict Success { get; } = new(MqttPubAckReasonCode.Success, null);
 }
@@ -93,11 +97,12 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, DeviceDirecto
 
     private async Task<PublishVerdict> BatchAsync(DeviceAccess gateway, string topicName, MqttApplicationMessage message)
     {
+        var resultTopic = TopicAcl.IsOwnResultTopic(gateway, message.ResponseTopic) ? message.ResponseTopic : null;
         var parse = PayloadParser.ParseBatch(message.Payload, assetId => KindOf(gateway, assetId));
         if (parse.BatchError is { } batchError)
         {
             var refusal = Refuse("payload", gateway.DeviceId, topicName, MqttPubAckReasonCode.PayloadFormatInvalid, $"{batchError.Field}: {batchError.Message}");
-            return refusal with { BatchResult = new BatchResultMessage(0, 0, 0, [new RejectedReadingMessage(-1, null, [batchError])]) };
+            return refusal with { BatchResult = new BatchResultMessage(0, 0, 0, [new RejectedReadingMessage(-1, null, [batchError])]), ResultTopic = resultTopic };
         }
         var results = await dispatcher.ApplyBatchAsync(parse.Readings);
         var rejected = parse.Refused.Select(r => new RejectedReadingMessage(r.Index, r.AssetId, r.Errors)).ToList();
@@ -118,11 +123,11 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, DeviceDirecto
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         var summary = new BatchResultMessage(applied, duplicates, late, rejected);
         if (rejected.Count == 0)
-            return PublishVerdict.Success with { BatchResult = summary };
+            return PublishVerdict.Success with { BatchResult = summary, ResultTopic = resultTopic };
         refusals.Refused("batch", gateway.DeviceId, topicName, $"{rejected.Count} of {rejected.Count + applied + duplicates + late} readings refused; first: {Describe(rejected[0].Errors)}");
         // Some readings were applied: the batch as a whole is accepted; the result names the refused ones.
         var code = applied + duplicates + late > 0 ? MqttPubAckReasonCode.Success : MqttPubAckReasonCode.PayloadFormatInvalid;
-        return new PublishVerdict(code, code == MqttPubAckReasonCode.Success ? null : "every reading of the batch was refused", summary);
+        return new PublishVerdict(code, code == MqttPubAckReasonCode.Success ? null : "every reading of the batch was refused", summary, ResultTopic: resultTopic);
     }
 
     private async Task<PublishVerdict> PresenceAsync(DeviceAccess? who, string source, TopicAddress topic, string topicName, MqttApplicationMessage message)

@@ -46,7 +46,8 @@ public static class DeviceAclTemplate
 
     /// <summary>
     /// A gateway: publishes its batch topic and status, the single-reading topics of the assets it
-    /// speaks for (all in its district), and subscribes to its command topic.
+    /// speaks for (all in its district), and subscribes to its command topic and to its own result
+    /// topic (the one the host sends batch results to).
     /// </summary>
     public static DynamicSecurityRole Gateway(string gatewayId, string districtId, IEnumerable<(AssetKind Kind, string AssetId)> assets)
     {
@@ -56,6 +57,7 @@ public static class DeviceAclTemplate
             new(AclType.PublishClientSend, gateway + "/telemetry"),
             new(AclType.PublishClientSend, gateway + "/status"),
             new(AclType.SubscribeLiteral, gateway + "/command"),
+            new(AclType.SubscribeLiteral, Security.TopicAcl.ResultTopic(districtId, gatewayId)),
         ];
         acls.AddRange(assets.Select(a => new TopicAcl(AclType.PublishClientSend, AssetTopic(districtId, a.Kind.Segment(), a.AssetId) + "/telemetry")));
         return new(GatewayRoleName(gatewayId), acls);
@@ -63,7 +65,8 @@ public static class DeviceAclTemplate
 
     /// <summary>
     /// The host: takes every device's telemetry and status through one shared subscription per
-    /// topic (so several silos split the load), and publishes commands to any device or gateway.
+    /// topic (so several silos split the load), publishes commands to any device or gateway, and
+    /// batch results to any gateway's result topic.
     /// </summary>
     public static DynamicSecurityRole Host(string shareGroup = DefaultShareGroup) =>
         new(HostRoleName,
@@ -72,6 +75,7 @@ public static class DeviceAclTemplate
             new(AclType.SubscribeLiteral, HostStatusSubscription(shareGroup)),
             new(AclType.PublishClientReceive, "city/#"),
             new(AclType.PublishClientSend, "city/+/+/+/command"),
+            new(AclType.PublishClientSend, Security.TopicAcl.ResultTopic("+", "+")),
         ]);
 
     /// <summary>Single readings and gateway batches alike: city/{district}/{kind or 'gateway'}/{id}/telemetry.</summary>

@@ -1,5 +1,6 @@
 using CityTwin.Grains.Telemetry;
 using CityTwin.Ingestion.Broker;
+using CityTwin.Ingestion.Payloads;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace CityTwin.Ingestion.External;
 /// the devices' messages and a stopped silo's backlog waits for it at the broker. Every message goes
 /// through the same <see cref="TelemetryHandler"/> as in embedded mode and is acknowledged by hand only
 /// once its readings were applied to their twins: a message in flight when the silo dies is delivered
-/// again, and the twin recognises what it already applied.
+/// again, and the twin recognises what it already applied. A gateway's batch result goes to its own
+/// result topic when the batch named that as its response topic, before the acknowledgement.
 /// At most <see cref="ExternalBrokerOptions.MaxInFlight"/> messages are unacknowledged at once (the MQTT 5
 /// receive maximum): slow twins make the broker hold messages back instead of a queue growing here.
 /// </summary>
@@ -95,7 +97,9 @@ public sealed class ExternalIngestionClient : IHostedService, IAsyncDisposable
     }
 
     /// <summary>A command or result from the host, at QoS 1. Without a connection it is dropped with a warning: twins keep their desired state and send it again when the device reports back online.</summary>
-    public async Task PublishAsync(string topic, byte[] payload)
+    public Task PublishAsync(string topic, byte[] payload) => PublishAsync(topic, payload, null);
+
+    private async Task PublishAsync(string topic, byte[] payload, byte[]? correlationData)
     {
         if (!client.IsConnected)
         {
@@ -106,6 +110,7 @@ public sealed class ExternalIngestionClient : IHostedService, IAsyncDisposable
             .WithTopic(topic)
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithCorrelationData(correlationData)
             .Build();
         var result = await client.PublishAsync(message, stopping.Token);
         if (!result.IsSuccess)
@@ -200,7 +205,9 @@ public sealed class ExternalIngestionClient : IHostedService, IAsyncDisposable
     {
         try
         {
-            await ApplyAsync(e.ApplicationMessage);
+            var verdict = await ApplyAsync(e.ApplicationMessage);
+            if (verdict is { BatchResult: { } result, ResultTopic: { } resultTopic })
+                await SendResultAsync(resultTopic, result, e.ApplicationMessage.CorrelationData);
             if (receivedOn == Volatile.Read(ref connection) && client.IsConnected)
                 await e.AcknowledgeAsync(CancellationToken.None);
         }
@@ -222,15 +229,14 @@ public sealed class ExternalIngestionClient : IHostedService, IAsyncDisposable
     /// Refusals (bad topic, payload, values) are answers, acknowledged like successes: the handler counts and logs
     /// them. A failure to reach the twins is retried, holding the message's slot, until it succeeds or the silo stops.
     /// </summary>
-    private async Task ApplyAsync(MqttApplicationMessage message)
+    private async Task<PublishVerdict> ApplyAsync(MqttApplicationMessage message)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         while (true)
         {
             try
             {
-                await telemetry.HandleBrokeredAsync(message.Topic, message);
-                return;
+                return await telemetry.HandleBrokeredAsync(message.Topic, message);
             }
             catch (Exception failure) when (failure is not OperationCanceledException && !stopping.IsCancellationRequested)
             {
@@ -239,6 +245,22 @@ public sealed class ExternalIngestionClient : IHostedService, IAsyncDisposable
                 await Task.Delay(delay, stopping.Token);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetry.Ticks));
             }
+        }
+    }
+
+    /// <summary>
+    /// The readings are applied whether or not the result arrives, so a result that cannot be sent is only
+    /// logged: the message is still acknowledged, since sending it again would apply nothing new.
+    /// </summary>
+    private async Task SendResultAsync(string resultTopic, BatchResultMessage result, byte[]? correlationData)
+    {
+        try
+        {
+            await PublishAsync(resultTopic, TelemetryHandler.Serialize(result), correlationData);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException failure)
+        {
+            logger.LogWarning("The batch result for {Topic} was not sent: {Reason}", resultTopic, failure.Message);
         }
     }
 }

@@ -37,9 +37,12 @@ public static class TopicAcl
     /// <summary>Where a gateway may have its batch results sent: its own result topic only.</summary>
     public static bool IsOwnResultTopic(DeviceAccess gateway, string? responseTopic) =>
         responseTopic is not null
-        && TopicParser.TryParse(responseTopic, out var topic) is null
-        && topic!.Channel == TopicChannel.Result
-        && IsOwnGatewayTopic(gateway, topic);
+        && gateway is { Role: DeviceRole.Gateway, GatewayDistrictId: { } district }
+        && responseTopic == ResultTopic(district, gateway.DeviceId);
+
+    /// <summary>A gateway's own result topic, the only one its batch results go to (and, in External mode, its role may subscribe to).</summary>
+    public static string ResultTopic(string districtId, string gatewayId) =>
+        TopicAddress.Format(districtId, null, gatewayId, TopicChannel.Result);
 
     private static bool IsOwnGatewayTopic(DeviceAccess who, TopicAddress topic) =>
         who.Role == DeviceRole.Gateway && topic.Id == who.DeviceId && topic.DistrictId == who.GatewayDistrictId;

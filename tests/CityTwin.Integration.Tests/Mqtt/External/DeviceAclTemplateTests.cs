@@ -31,6 +31,7 @@ public sealed class DeviceAclTemplateTests
                 "PublishClientSend city/north/gateway/gw-1/telemetry",
                 "PublishClientSend city/north/gateway/gw-1/status",
                 "SubscribeLiteral city/north/gateway/gw-1/command",
+                "SubscribeLiteral city/north/gateway/gw-1/result",
                 "PublishClientSend city/north/bin/bin-1/telemetry",
                 "PublishClientSend city/north/streetlight/lamp-2/telemetry",
             ],
@@ -53,14 +54,16 @@ public sealed class DeviceAclTemplateTests
     }
 
     [Fact]
-    public void The_host_takes_telemetry_and_status_through_shared_subscriptions_and_publishes_commands()
+    public void The_host_takes_telemetry_and_status_through_shared_subscriptions_and_publishes_commands_and_gateway_results()
     {
         var role = DeviceAclTemplate.Host();
 
         Assert.Equal("citytwin-host", role.Name);
         Assert.Contains(new TopicAcl(AclType.SubscribeLiteral, "$share/citytwin/city/+/+/+/telemetry"), role.Acls);
         Assert.Contains(new TopicAcl(AclType.SubscribeLiteral, "$share/citytwin/city/+/+/+/status"), role.Acls);
-        Assert.Contains(new TopicAcl(AclType.PublishClientSend, "city/+/+/+/command"), role.Acls);
-        Assert.DoesNotContain(role.Acls, a => a.Type == AclType.PublishClientSend && !a.Topic.EndsWith("/command", StringComparison.Ordinal));
+        // The host publishes exactly these: commands to any device or gateway, batch results to gateways only.
+        Assert.Equal(
+            ["city/+/+/+/command", "city/+/gateway/+/result"],
+            role.Acls.Where(a => a.Type == AclType.PublishClientSend).Select(a => a.Topic));
     }
 }
