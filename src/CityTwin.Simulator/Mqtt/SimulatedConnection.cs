@@ -114,7 +114,12 @@ internal sealed class SimulatedConnection
             {
                 await PublishAsync(dueNow, cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-publish: not a failure of the broker.
+                return;
+            }
+            catch (Exception)
             {
                 stats.Failed();
                 await ReconnectAsync(cancellationToken);
