@@ -21,6 +21,7 @@ public sealed record TwinPicture(
     int TrucksOnRoute,
     int TrucksBroken,
     int TrucksHeard,
+    int TrucksDriven,
     long Collections,
     IReadOnlyDictionary<string, int> DistrictConditions)
 {
@@ -44,12 +45,13 @@ public sealed record TwinPicture(
             trucks.Count(t => t?.ServiceStatus.Equals("onRoute", StringComparison.OrdinalIgnoreCase) == true),
             trucks.Count(t => t?.ServiceStatus.Equals("broken", StringComparison.OrdinalIgnoreCase) == true),
             trucks.Count(t => t?.LastReadingAt is not null),
+            trucks.Count(t => t is not null && t.Track.Select(p => p.Location).Distinct().Count() > 1),
             heard.Sum(b => b.Collections),
             conditions);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"bins heard {BinsHeard}/{Bins}, mean fill {MeanFillLevel:0.000}, full {BinsFull}, sensors suspect {SensorsSuspect} failed {SensorsFailed}, burning {BinsBurning}; " +
-        $"trucks heard {TrucksHeard}, on route {TrucksOnRoute}, broken {TrucksBroken}; bin collections {Collections}; " +
+        $"trucks heard {TrucksHeard}, driven {TrucksDriven}, on route {TrucksOnRoute}, broken {TrucksBroken}; bin collections {Collections}; " +
         $"district conditions: {(DistrictConditions.Count == 0 ? "none" : string.Join(", ", DistrictConditions.Select(c => $"{c.Key} {c.Value}")))}");
 }
