@@ -61,6 +61,7 @@ public static class RunCommand
         var clock = Stopwatch.StartNew();
         var running = driver.RunAsync(stop.Token);
         var startedAt = TimeSpan.Zero;
+        var readingsBefore = 0L;
         var connected = false;
         var previous = (Time: TimeSpan.Zero, Readings: 0L, Latency: driver.Stats.Latency.Copy());
         while (!running.IsCompleted)
@@ -72,6 +73,7 @@ public static class RunCommand
                 // The measured run starts once every device is connected.
                 connected = true;
                 startedAt = clock.Elapsed;
+                readingsBefore = stats.Readings;
                 stop.CancelAfter(duration);
                 output.WriteLine($"{Format(clock.Elapsed)} all {driver.ConnectionCount} connected; running for {duration}.");
             }
@@ -98,15 +100,16 @@ public static class RunCommand
         {
             throw new UsageException("--broker", $"cannot reach {host}:{port}: {e.Message}");
         }
-        PrintSummary(driver.Stats, world.Journal, clock.Elapsed - startedAt, options, output);
+        PrintSummary(driver.Stats, world.Journal, clock.Elapsed - startedAt, driver.Stats.Readings - readingsBefore, options, output);
         return driver.Stats.Rejected > 0 || driver.Stats.Failures > 0 ? Program.Refused : 0;
     }
 
-    private static void PrintSummary(PublishStats stats, SimulationJournal journal, TimeSpan measured, DriverOptions options, TextWriter output)
+    /// <param name="measuredReadings">Readings sent once every device was connected, over <paramref name="measured"/>.</param>
+    private static void PrintSummary(PublishStats stats, SimulationJournal journal, TimeSpan measured, long measuredReadings, DriverOptions options, TextWriter output)
     {
         var all = stats.Latency;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Summary: {stats.Readings:#,0} readings in {stats.Messages:#,0} messages over {measured.TotalSeconds:0.0} s = {stats.Readings / Math.Max(0.001, measured.TotalSeconds):#,0} readings/s; " +
+            $"Summary: {stats.Readings:#,0} readings in {stats.Messages:#,0} messages; {measuredReadings:#,0} of them in {measured.TotalSeconds:0.0} s with every device connected = {measuredReadings / Math.Max(0.001, measured.TotalSeconds):#,0} readings/s; " +
             $"acknowledged {stats.Acknowledged:#,0}, rejected {stats.Rejected:#,0}, failed {stats.Failures:#,0}, reconnects {stats.Reconnects:#,0}."));
         output.WriteLine(options.Qos == MqttQualityOfServiceLevel.AtMostOnce
             ? "Latency: not measured at QoS 0 (nothing is acknowledged)."

@@ -33,7 +33,7 @@ public sealed class AirQualityModel : DeviceModel
         if (!driftAnnounced && Math.Abs(drift - 1) > 0.2)
         {
             driftAnnounced = true;
-            Tell($"sensor drifting: reads {drift:0.00} of the truth");
+            Tell($"air sensor drifting: reads {drift:0.00} of the truth");
         }
         var traffic = CityEnvironment.TrafficLevel(local);
         var washout = World.Environment.IsWet(now) ? 0.55 : 1;

@@ -108,7 +108,7 @@ public sealed class BinModel : DeviceModel
         {
             failure = failureWhenWet;
             stuckDistanceCm = DistanceFor(litres);
-            Tell($"sensor failed: {failure.ToString().ToLowerInvariant()} in wet weather");
+            Tell($"bin sensor failed: {failure.ToString().ToLowerInvariant()} in wet weather");
         }
         if (wet)
             dryAgainUntil = null;
@@ -118,7 +118,7 @@ public sealed class BinModel : DeviceModel
         {
             failure = SensorFailure.None;
             dryAgainUntil = null;
-            Tell("sensor recovered: dried out");
+            Tell("bin sensor recovered: dried out");
         }
     }
 
@@ -128,12 +128,12 @@ public sealed class BinModel : DeviceModel
         {
             burningUntil = null;
             litres *= 0.3;
-            Tell("fire out");
+            Tell("bin fire out");
         }
         else if (burningUntil is null && FillLevel > 0.2 && Chance(firesPerHour, elapsed))
         {
             burningUntil = now + TimeSpan.FromMinutes(20 + Random.NextDouble() * 40);
-            Tell("fire: the bin is burning");
+            Tell("bin on fire");
         }
     }
 

@@ -39,12 +39,12 @@ public sealed class IntersectionModel : DeviceModel
             if (incidentUntil[i] is { } until && now >= until)
             {
                 incidentUntil[i] = null;
-                Tell($"incident cleared on {segment.Id}");
+                Tell($"incident cleared: {segment.Id}");
             }
             else if (incidentUntil[i] is null && Chance(0.002 * (0.5 + traffic), elapsed))
             {
                 incidentUntil[i] = now + TimeSpan.FromMinutes(15 + Random.NextDouble() * 45);
-                Tell($"incident on {segment.Id}");
+                Tell($"incident: {segment.Id} blocked");
             }
             var incident = incidentUntil[i] is not null;
             var capacity = SaturationPerLane * segment.Lanes * 0.45;

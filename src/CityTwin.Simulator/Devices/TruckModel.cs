@@ -77,7 +77,7 @@ public sealed class TruckModel : DeviceModel
                 return;
             brokenUntil = null;
             Status = TruckServiceStatus.OnRoute;
-            Tell("truck repaired, back on its round");
+            Tell("truck repaired: back on its round");
         }
         if (Status == TruckServiceStatus.OnRoute && Chance(0.01, elapsed))
         {
@@ -97,7 +97,7 @@ public sealed class TruckModel : DeviceModel
             }
             Status = TruckServiceStatus.OnRoute;
             nextBin = 0;
-            Tell($"truck left the depot for {round.Count} bins");
+            Tell($"truck left the depot: a round of {round.Count} bins");
         }
         var remaining = elapsed;
         while (remaining > TimeSpan.Zero && Status == TruckServiceStatus.OnRoute)
@@ -188,13 +188,13 @@ public sealed class TruckModel : DeviceModel
                 collections.Enqueue(new CollectionMessage { CollectionId = collectionId, BinId = bin.Asset.Id, Weight = weight });
                 break;
             case StepKind.Unload:
-                Tell($"truck unloaded {CargoKg:0} kg at the depot");
+                Tell($"truck unloaded: {CargoKg:0} kg at the depot");
                 CargoKg = 0;
                 break;
             case StepKind.Park:
                 Status = TruckServiceStatus.Parked;
                 roundDoneOn = DateOnly.FromDateTime(local.DateTime);
-                Tell($"truck finished its round ({BinsCollected} lifts so far), {CargoKg:0} kg unloaded");
+                Tell($"truck finished its round: {BinsCollected} lifts so far, {CargoKg:0} kg unloaded");
                 CargoKg = 0;
                 break;
         }
