@@ -12,7 +12,10 @@ namespace CityTwin.Simulator.Inventory;
 /// </summary>
 public static class InventoryWriter
 {
-    public static string ToGeoJson(SimulatedCity city)
+    public static string ToGeoJson(SimulatedCity city) => ToGeoJson(city.Segments, city.Assets);
+
+    /// <summary>Part of a city: the import takes roads in an earlier file than the assets beside them.</summary>
+    public static string ToGeoJson(IEnumerable<CitySegment> segments, IEnumerable<CityAsset> assets)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
@@ -20,9 +23,9 @@ public static class InventoryWriter
             json.WriteStartObject();
             json.WriteString("type", "FeatureCollection");
             json.WriteStartArray("features");
-            foreach (var segment in city.Segments)
+            foreach (var segment in segments)
                 WriteSegment(json, segment);
-            foreach (var asset in city.Assets)
+            foreach (var asset in assets)
                 WriteAsset(json, asset);
             json.WriteEndArray();
             json.WriteEndObject();

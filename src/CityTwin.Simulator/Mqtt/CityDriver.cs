@@ -10,18 +10,12 @@ namespace CityTwin.Simulator.Mqtt;
 /// </summary>
 public sealed class CityDriver
 {
-    private readonly SimulationWorld world;
-    private readonly DeviceCredentials credentials;
     private readonly DriverOptions options;
-    private readonly TimeProvider clock;
     private readonly List<SimulatedConnection> connections = [];
 
     public CityDriver(SimulationWorld world, DeviceCredentials credentials, DriverOptions options, TimeProvider clock)
     {
-        this.world = world;
-        this.credentials = credentials;
         this.options = options;
-        this.clock = clock;
         var factor = clock is AcceleratedTimeProvider accelerated ? accelerated.Factor : 1;
         // At a fixed rate every asset reports equally often: the city's readings a second, shared out.
         TimeSpan? fixedInterval = options.ReadingsPerSecond is { } rate ? TimeSpan.FromSeconds(world.Models.Count / rate * factor) : null;

@@ -16,6 +16,7 @@ namespace CityTwin.Simulator.Provisioning;
 public static class CityProvisioner
 {
     private const int ParallelCalls = 64;
+    private const int AssetsPerImport = 250;
 
     /// <exception cref="InvalidOperationException">The host refused a district, a gateway or an inventory row.</exception>
     public static async Task<DeviceCredentials> ProvisionAsync(IGrainFactory grains, SimulatedCity city, Action<string>? progress = null)
@@ -35,13 +36,23 @@ public static class CityProvisioner
         });
         progress?.Invoke($"{city.Districts.Count} district(s) and {city.Gateways.Count} gateways declared; importing {city.Assets.Count} assets and {city.Segments.Count} road segments");
 
-        var report = await grains.GetGrain<IInventoryImportGrain>(InventoryImport.Key).Import(ImportFormat.GeoJson, InventoryWriter.ToGeoJson(city));
-        if (report.Problems.Count > 0)
+        // In parts, the roads first: one grain call must finish within the caller's response timeout (30 s by default).
+        var import = grains.GetGrain<IInventoryImportGrain>(InventoryImport.Key);
+        var parts = new List<string> { InventoryWriter.ToGeoJson(city.Segments, []) };
+        for (var start = 0; start < city.Assets.Count; start += AssetsPerImport)
+            parts.Add(InventoryWriter.ToGeoJson([], city.Assets.Skip(start).Take(AssetsPerImport)));
+        int provisioned = 0, unchanged = 0, segments = 0;
+        foreach (var part in parts)
         {
-            var first = report.Problems.Take(5).Select(p => $"feature {p.Row} ({p.Id}): {p.Field}: {p.Message}");
-            throw new InvalidOperationException($"the import refused {report.RowsRejected} of {report.RowsRead} rows: {string.Join("; ", first)}");
+            var report = await import.Import(ImportFormat.GeoJson, part);
+            if (report.Problems.Count > 0)
+            {
+                var first = report.Problems.Take(5).Select(p => $"feature {p.Row} ({p.Id}): {p.Field}: {p.Message}");
+                throw new InvalidOperationException($"the import refused {report.RowsRejected} of {report.RowsRead} rows: {string.Join("; ", first)}");
+            }
+            (provisioned, unchanged, segments) = (provisioned + report.AssetsProvisioned, unchanged + report.AssetsUnchanged, segments + report.SegmentsStored + report.SegmentsUnchanged);
         }
-        progress?.Invoke($"imported: {report.AssetsProvisioned} assets provisioned, {report.AssetsUnchanged} unchanged, {report.SegmentsStored} segments stored");
+        progress?.Invoke($"imported: {provisioned} assets provisioned, {unchanged} unchanged, {segments} road segments");
 
         var secrets = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await InBatches(city.DeviceIds.ToList(), async deviceId =>
