@@ -30,6 +30,19 @@ public sealed class TimeAndStatisticsTests
     }
 
     [Fact]
+    public void A_stopped_clock_stays_at_its_start_until_it_runs()
+    {
+        var real = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+        var start = new DateTimeOffset(2026, 12, 7, 6, 30, 0, TimeSpan.Zero);
+        var clock = new AcceleratedTimeProvider(start, 60, real, running: false);
+        real.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(start, clock.GetUtcNow());
+        clock.Run();
+        real.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(start + TimeSpan.FromMinutes(1), clock.GetUtcNow());
+    }
+
+    [Fact]
     public void Percentiles_come_within_a_bucket_of_the_truth()
     {
         var histogram = new LatencyHistogram();

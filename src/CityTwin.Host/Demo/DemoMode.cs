@@ -25,7 +25,8 @@ public static class DemoMode
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         StartAfresh(dataDirectory);
         var city = CityGenerator.Generate(new CityOptions { Seed = options.Seed, Assets = options.Assets, Districts = options.Districts });
-        var clock = new AcceleratedTimeProvider(StartOf(city, options.StartLocalTime), options.TimeFactor);
+        // Stopped until the city is provisioned, so no twin counts the minutes of provisioning against its devices.
+        var clock = new AcceleratedTimeProvider(StartOf(city, options.StartLocalTime), options.TimeFactor, running: false);
         // Later arguments win: the demo always runs embedded, on SQLite, in its own directory.
         string[] demoArgs =
         [

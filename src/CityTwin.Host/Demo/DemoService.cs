@@ -43,6 +43,7 @@ public sealed class DemoService(
             var events = new DemoEventLog(logger);
             world.Journal.Happened += events.Log;
             var port = services.GetService<EmbeddedBroker>()?.BoundPorts.FirstOrDefault() is > 0 and var bound ? bound : settings.Mqtt.Port;
+            demo.Clock.Run();
             var driver = new CityDriver(world, credentials, new DriverOptions { Host = "127.0.0.1", Port = port }, demo.Clock);
             using var metrics = new SimulatorMetrics(driver.Stats, world.Journal);
             logger.LogInformation("Demo: connecting {Connections} devices and gateways to the embedded broker on port {Port}", driver.ConnectionCount, port);
