@@ -25,8 +25,11 @@ public sealed class DemoService(
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken serviceStopping)
     {
+        // This service is registered before the silo, so it would stop after it: stop driving as soon as the host begins to stop.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(serviceStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         if (!await StartedAsync(stoppingToken))
             return;
         var city = demo.City;
