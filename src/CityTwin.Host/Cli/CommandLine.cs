@@ -17,6 +17,10 @@ public static class CommandLine
 
         Usage:
           CityTwin.Host [--Setting:Name=value ...]        run the host (silo, HTTP API, health, metrics)
+          CityTwin.Host --demo [--demo-assets N] [--demo-seed N] [--demo-time-factor F] [--demo-districts N]
+                        [--demo-start HH:mm] [--demo-data DIR]
+                                                         the host plus a simulated city it provisions and drives
+                                                         (its own data directory, emptied at every start)
           CityTwin.Host schema apply --connection "CS"   apply the PostgreSQL schema (idempotent)
           CityTwin.Host backup --to FILE                 online backup of the embedded SQLite database
           CityTwin.Host import --file PATH [--format csv|geojson]
@@ -64,7 +68,7 @@ public static class CommandLine
 
     private static async Task<int> RunHostAsync(string[] args)
     {
-        var app = await CityTwinHost.CreateAsync(args);
+        var app = Demo.DemoOptions.IsRequested(args) ? await Demo.DemoMode.CreateHostAsync(args) : await CityTwinHost.CreateAsync(args);
         var settings = app.Services.GetRequiredService<CityTwinSettings>();
         try
         {

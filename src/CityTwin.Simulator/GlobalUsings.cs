@@ -1,0 +1,2 @@
+global using CityTwin.Contracts.Assets;
+global using CityTwin.Contracts.Common;
