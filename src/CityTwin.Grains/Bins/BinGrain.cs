@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.Bins;
@@ -31,7 +32,24 @@ public sealed class BinGrain(
 
     protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) => ToParameters((BinSpec)spec).Validate();
 
-    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((BinSpec)spec);
+    protected override void OnSpecChanged(AssetSpec spec)
+    {
+        parameters = ToParameters((BinSpec)spec);
+        if (Provisioned is { } provision)
+            TellPlanner(provision, Now);
+    }
+
+    protected override void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals) => TellPlanner(provision, now);
+
+    /// <summary>The district's collection planner keeps what it selects and loads by, sent on each significant change (one-way).</summary>
+    private void TellPlanner(AssetProvision provision, DateTimeOffset now)
+    {
+        var bin = KindState;
+        GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).BinChanged(new CollectionBinReport(
+            AssetId, now, Active: true, provision.Location, parameters.BinCapacityLitres, parameters.BinFullnessThreshold,
+            bin.FillingLevel, bin.AboveThreshold, bin.CargoWeightKg, bin.PredictedFullAt,
+            JsonNames.Of(bin.Sensor.Health), bin.Burning, bin.DateLastEmptying)).Ignore();
+    }
 
     protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
 

@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Contracts.Trucks;
@@ -32,7 +33,25 @@ public sealed class TruckGrain(
             : TruckValidation.Validate(ToParameters(truck));
     }
 
-    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((TruckSpec)spec);
+    protected override void OnSpecChanged(AssetSpec spec)
+    {
+        parameters = ToParameters((TruckSpec)spec);
+        if (Provisioned is { } provision)
+            TellPlanner(provision, Now);
+    }
+
+    /// <summary>A breakdown, a return to service, a finished route: the collection planner re-plans on them.</summary>
+    protected override void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals) => TellPlanner(provision, now);
+
+    private void TellPlanner(AssetProvision provision, DateTimeOffset now, string? collectedBinId = null)
+    {
+        var truck = KindState;
+        var spec = (TruckSpec)provision.Spec;
+        var location = truck.Latitude is { } latitude && truck.Longitude is { } longitude ? new GeoPoint(latitude, longitude) : null;
+        GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).TruckChanged(new CollectionTruckReport(
+            AssetId, now, Active: true, ToContract(truck.ServiceStatus), location, spec.Depot, spec.CapacityKg, truck.CargoWeight,
+            collectedBinId)).Ignore();
+    }
 
     public Task<ReadingResult> Report(DeviceStamp stamp, TruckTelemetry reading)
     {
@@ -127,7 +146,10 @@ public sealed class TruckGrain(
     private List<TwinSignal> ActOn(TruckOutcome outcome, DateTimeOffset now)
     {
         if (outcome.Collected is { } collection)
+        {
             RecordBinCollection(collection, now);
+            TellPlanner(Provisioned!, now, collection.BinId);
+        }
         return [.. outcome.Signals.Select(ToTwinSignal)];
     }
 
@@ -214,6 +236,14 @@ public sealed class TruckGrain(
     private static RouteAssignment ToDomain(RouteAssignmentContract assignment) =>
         new(assignment.PlanId, [.. (assignment.Stops ?? []).Select(stop => new RouteStop(
             stop.BinId, stop.Location?.Latitude ?? double.NaN, stop.Location?.Longitude ?? double.NaN))]);
+
+    private static TruckServiceStatus ToContract(ServiceStatus status) => status switch
+    {
+        ServiceStatus.OnRoute => TruckServiceStatus.OnRoute,
+        ServiceStatus.Broken => TruckServiceStatus.Broken,
+        ServiceStatus.OutOfService => TruckServiceStatus.OutOfService,
+        _ => TruckServiceStatus.Parked,
+    };
 
     private static ServiceStatus ToDomain(TruckServiceStatus status) => status switch
     {

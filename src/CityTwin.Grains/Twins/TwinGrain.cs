@@ -361,10 +361,18 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     }
 
     /// <summary>Tells the district (one-way) what changed its picture.</summary>
-    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null) =>
+    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
+    {
         District(provision.DistrictId)
             .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline))
             .Ignore();
+        OnTold(provision, now, signals);
+    }
+
+    /// <summary>The district was told a significant change; a kind tells whoever else plans on it (bins and trucks: the collection planner).</summary>
+    protected virtual void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals)
+    {
+    }
 
     protected static CommandResult Rejected(IEnumerable<RuleViolation> violations) =>
         CommandResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);
