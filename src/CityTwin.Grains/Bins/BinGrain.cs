@@ -32,21 +32,20 @@ public sealed class BinGrain(
 
     protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) => ToParameters((BinSpec)spec).Validate();
 
-    protected override void OnSpecChanged(AssetSpec spec)
-    {
-        parameters = ToParameters((BinSpec)spec);
-        if (Provisioned is { } provision)
-            TellPlanner(provision, Now);
-    }
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((BinSpec)spec);
+
+    protected override void OnEnrolled(AssetProvision provision) => TellPlanner(provision, Now);
+
+    protected override void OnWithdrawn(AssetProvision provision) => TellPlanner(provision, Now, active: false);
 
     protected override void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals) => TellPlanner(provision, now);
 
     /// <summary>The district's collection planner keeps what it selects and loads by, sent on each significant change (one-way).</summary>
-    private void TellPlanner(AssetProvision provision, DateTimeOffset now)
+    private void TellPlanner(AssetProvision provision, DateTimeOffset now, bool active = true)
     {
         var bin = KindState;
         GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).BinChanged(new CollectionBinReport(
-            AssetId, now, Active: true, provision.Location, parameters.BinCapacityLitres, parameters.BinFullnessThreshold,
+            AssetId, now, active, provision.Location, parameters.BinCapacityLitres, parameters.BinFullnessThreshold,
             bin.FillingLevel, bin.AboveThreshold, bin.CargoWeightKg, bin.PredictedFullAt,
             JsonNames.Of(bin.Sensor.Health), bin.Burning, bin.DateLastEmptying)).Ignore();
     }

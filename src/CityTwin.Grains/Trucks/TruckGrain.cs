@@ -33,23 +33,23 @@ public sealed class TruckGrain(
             : TruckValidation.Validate(ToParameters(truck));
     }
 
-    protected override void OnSpecChanged(AssetSpec spec)
-    {
-        parameters = ToParameters((TruckSpec)spec);
-        if (Provisioned is { } provision)
-            TellPlanner(provision, Now);
-    }
+    protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((TruckSpec)spec);
+
+    protected override void OnEnrolled(AssetProvision provision) => TellPlanner(provision, Now);
+
+    /// <summary>A truck leaving the district leaves its bins to the others, as a breakdown does.</summary>
+    protected override void OnWithdrawn(AssetProvision provision) => TellPlanner(provision, Now, active: false);
 
     /// <summary>A breakdown, a return to service, a finished route: the collection planner re-plans on them.</summary>
     protected override void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals) => TellPlanner(provision, now);
 
-    private void TellPlanner(AssetProvision provision, DateTimeOffset now, string? collectedBinId = null)
+    private void TellPlanner(AssetProvision provision, DateTimeOffset now, string? collectedBinId = null, bool active = true)
     {
         var truck = KindState;
         var spec = (TruckSpec)provision.Spec;
         var location = truck.Latitude is { } latitude && truck.Longitude is { } longitude ? new GeoPoint(latitude, longitude) : null;
         GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).TruckChanged(new CollectionTruckReport(
-            AssetId, now, Active: true, ToContract(truck.ServiceStatus), location, spec.Depot, spec.CapacityKg, truck.CargoWeight,
+            AssetId, now, active, ToContract(truck.ServiceStatus), location, spec.Depot, spec.CapacityKg, truck.CargoWeight,
             collectedBinId)).Ignore();
     }
 

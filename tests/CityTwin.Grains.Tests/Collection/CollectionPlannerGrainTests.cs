@@ -69,6 +69,21 @@ public sealed class CollectionPlannerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_decommissioned_truck_is_forgotten_and_its_bins_go_to_the_others()
+    {
+        var (district, trucks, bins) = await FourBinsThreeTrucksAsync();
+        var first = AssertPlanned(await district.Planner.PlanNextWindow());
+        var leaving = first.Routes.First(r => r.BinIds.Count > 0).TruckId;
+
+        Assert.True((await district.Truck(leaving).Decommission()).Accepted);
+
+        var replanned = await district.RevisionAsync(1);
+        Assert.DoesNotContain(replanned.Routes, r => r.TruckId == leaving);
+        Assert.Equal(bins.Order(), replanned.Routes.SelectMany(r => r.BinIds).Order());
+        await district.KnownAsync(bins.Length, trucks.Length - 1);
+    }
+
+    [Fact]
     public async Task A_collected_bin_is_not_planned_again_and_a_bin_on_fire_is_taken_off_the_routes()
     {
         var (district, _, bins) = await FourBinsThreeTrucksAsync();
