@@ -270,9 +270,10 @@ public sealed class CollectionPlannerGrain(
                 throw new OperationCanceledException(token);
 
             var plan = ToStored(window, revision, reason, request, routes, unroutable, elapsed);
+            var previous = State.Plan;
             State.Plan = plan;
             await WriteThroughAsync();
-            await DispatchAsync(plan);
+            await DispatchAsync(plan, previous);
             return new CollectionPlanResult(PlanStatus.Planned, ToView(plan), []);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested || !ReferenceEquals(solving, cancellation))
@@ -327,9 +328,21 @@ public sealed class CollectionPlannerGrain(
         };
     }
 
-    /// <summary>Each truck with a route is told it; a truck that refuses (it broke down meanwhile) is logged and reported by its twin.</summary>
-    private async Task DispatchAsync(StoredPlan plan)
+    /// <summary>
+    /// Each truck with a route is told it; a truck that refuses (it broke down meanwhile) is logged and reported
+    /// by its twin. A truck the previous plan gave bins and this one none has its old route taken back, so no
+    /// bin is collected twice.
+    /// </summary>
+    private async Task DispatchAsync(StoredPlan plan, StoredPlan? previous)
     {
+        var routed = plan.Routes.Select(r => r.TruckId).ToHashSet(StringComparer.Ordinal);
+        foreach (var idle in (previous?.Routes ?? []).Where(r => !routed.Contains(r.TruckId) && r.Collected.Count < r.BinIds.Count))
+        {
+            var released = await GrainFactory.GetGrain<ITruckGrain>(idle.TruckId).ReleaseRoute(previous!.PlanId);
+            if (!released.Accepted)
+                logger.LogWarning("Truck {TruckId} kept route of plan {PlanId}: {Errors}",
+                    idle.TruckId, previous.PlanId, string.Join("; ", released.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
         foreach (var route in plan.Routes)
         {
             var stops = route.BinIds.Select((id, i) => new RouteStopContract(id, route.BinLocations[i])).ToArray();

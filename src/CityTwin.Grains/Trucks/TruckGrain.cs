@@ -101,6 +101,20 @@ public sealed class TruckGrain(
 
     private sealed record RouteStopCommand(string BinId, double Latitude, double Longitude, bool Done);
 
+    public async Task<CommandResult> ReleaseRoute(string planId)
+    {
+        if (Provisioned is not { } provision)
+            return NotProvisioned();
+        var now = Now;
+        if (!TruckRules.ReleaseRoute(KindState, parameters, planId, now))
+            return CommandResult.Ok;
+        await WriteThroughAsync();
+        await SendCommandAsync(provision, "releaseRoute", new ReleaseCommand(planId, now));
+        return CommandResult.Ok;
+    }
+
+    private sealed record ReleaseCommand(string PlanId, DateTimeOffset IssuedAt);
+
     public async Task<CommandResult> SetOutOfService(bool outOfService)
     {
         if (Provisioned is not { } provision)
