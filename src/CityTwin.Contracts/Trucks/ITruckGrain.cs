@@ -18,6 +18,13 @@ public interface ITruckGrain : IAssetTwinGrain
     [Alias("AssignRoute")]
     Task<CommandResult> AssignRoute(RouteAssignmentContract assignment);
 
+    /// <summary>
+    /// Takes back the route of <paramref name="planId"/> when it is the truck's current one (a re-plan gave its
+    /// bins to other trucks); any other route stays. Written through; the truck is told.
+    /// </summary>
+    [Alias("ReleaseRoute")]
+    Task<CommandResult> ReleaseRoute(string planId);
+
     /// <summary>An operator takes the truck out of service, or puts it back; written through.</summary>
     [Alias("SetOutOfService")]
     Task<CommandResult> SetOutOfService(bool outOfService);

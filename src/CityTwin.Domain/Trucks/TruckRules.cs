@@ -130,6 +130,19 @@ public static class TruckRules
         return violations;
     }
 
+    /// <summary>
+    /// The planner takes a route back (a re-plan gave its bins to other trucks). Only the named plan's route is
+    /// released, so a late release never clears a newer route; returns whether it was.
+    /// </summary>
+    public static bool ReleaseRoute(TruckState state, TruckParameters parameters, string planId, DateTimeOffset now)
+    {
+        if (state.Route is not { } route || route.PlanId != planId)
+            return false;
+        state.Route = null;
+        state.ServiceStatus = DeriveStatus(state, parameters, now);
+        return true;
+    }
+
     /// <summary>An operator takes the truck out of service, or puts it back.</summary>
     public static TruckOutcome SetOutOfService(
         TruckState state, TruckParameters parameters, bool outOfService, DateTimeOffset now)

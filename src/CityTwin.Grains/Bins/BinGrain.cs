@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.Bins;
@@ -36,6 +37,22 @@ public sealed class BinGrain(
     protected override IReadOnlyList<RuleViolation> ValidateSpec(AssetSpec spec) => ToParameters((BinSpec)spec).Validate();
 
     protected override void OnSpecChanged(AssetSpec spec) => parameters = SharedParameters.For((BinSpec)spec);
+
+    protected override void OnEnrolled(AssetProvision provision) => TellPlanner(provision, Now);
+
+    protected override void OnWithdrawn(AssetProvision provision) => TellPlanner(provision, Now, active: false);
+
+    protected override void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals) => TellPlanner(provision, now);
+
+    /// <summary>The district's collection planner keeps what it selects and loads by, sent on each significant change (one-way).</summary>
+    private void TellPlanner(AssetProvision provision, DateTimeOffset now, bool active = true)
+    {
+        var bin = KindState;
+        GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).BinChanged(new CollectionBinReport(
+            AssetId, now, active, provision.Location, parameters.BinCapacityLitres, parameters.BinFullnessThreshold,
+            bin.FillingLevel, bin.AboveThreshold, bin.CargoWeightKg, bin.PredictedFullAt,
+            JsonNames.Of(bin.Sensor.Health), bin.Burning, bin.DateLastEmptying)).Ignore();
+    }
 
     protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
 

@@ -20,4 +20,5 @@ public static class StorageNames
     public const string AirQualityTwinState = "airQualityTwin";
     public const string RoadNetworkState = "roadNetwork";
     public const string DeviceState = "device";
+    public const string CollectionPlannerState = "collectionPlanner";
 }

@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Contracts.Trucks;
@@ -32,6 +33,24 @@ public sealed class TruckGrain(
     }
 
     protected override void OnSpecChanged(AssetSpec spec) => parameters = ToParameters((TruckSpec)spec);
+
+    protected override void OnEnrolled(AssetProvision provision) => TellPlanner(provision, Now);
+
+    /// <summary>A truck leaving the district leaves its bins to the others, as a breakdown does.</summary>
+    protected override void OnWithdrawn(AssetProvision provision) => TellPlanner(provision, Now, active: false);
+
+    /// <summary>A breakdown, a return to service, a finished route: the collection planner re-plans on them.</summary>
+    protected override void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals) => TellPlanner(provision, now);
+
+    private void TellPlanner(AssetProvision provision, DateTimeOffset now, string? collectedBinId = null, bool active = true)
+    {
+        var truck = KindState;
+        var spec = (TruckSpec)provision.Spec;
+        var location = truck.Latitude is { } latitude && truck.Longitude is { } longitude ? new GeoPoint(latitude, longitude) : null;
+        GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).TruckChanged(new CollectionTruckReport(
+            AssetId, now, active, ToContract(truck.ServiceStatus), location, spec.Depot, spec.CapacityKg, truck.CargoWeight,
+            collectedBinId)).Ignore();
+    }
 
     public Task<ReadingResult> Report(DeviceStamp stamp, TruckTelemetry reading)
     {
@@ -81,6 +100,20 @@ public sealed class TruckGrain(
 
     private sealed record RouteStopCommand(string BinId, double Latitude, double Longitude, bool Done);
 
+    public async Task<CommandResult> ReleaseRoute(string planId)
+    {
+        if (Provisioned is not { } provision)
+            return NotProvisioned();
+        var now = Now;
+        if (!TruckRules.ReleaseRoute(KindState, parameters, planId, now))
+            return CommandResult.Ok;
+        await WriteThroughAsync();
+        await SendCommandAsync(provision, "releaseRoute", new ReleaseCommand(planId, now));
+        return CommandResult.Ok;
+    }
+
+    private sealed record ReleaseCommand(string PlanId, DateTimeOffset IssuedAt);
+
     public async Task<CommandResult> SetOutOfService(bool outOfService)
     {
         if (Provisioned is not { } provision)
@@ -126,7 +159,10 @@ public sealed class TruckGrain(
     private List<TwinSignal> ActOn(TruckOutcome outcome, DateTimeOffset now)
     {
         if (outcome.Collected is { } collection)
+        {
             RecordBinCollection(collection, now);
+            TellPlanner(Provisioned!, now, collection.BinId);
+        }
         return [.. outcome.Signals.Select(ToTwinSignal)];
     }
 
@@ -213,6 +249,14 @@ public sealed class TruckGrain(
     private static RouteAssignment ToDomain(RouteAssignmentContract assignment) =>
         new(assignment.PlanId, [.. (assignment.Stops ?? []).Select(stop => new RouteStop(
             stop.BinId, stop.Location?.Latitude ?? double.NaN, stop.Location?.Longitude ?? double.NaN))]);
+
+    private static TruckServiceStatus ToContract(ServiceStatus status) => status switch
+    {
+        ServiceStatus.OnRoute => TruckServiceStatus.OnRoute,
+        ServiceStatus.Broken => TruckServiceStatus.Broken,
+        ServiceStatus.OutOfService => TruckServiceStatus.OutOfService,
+        _ => TruckServiceStatus.Parked,
+    };
 
     private static ServiceStatus ToDomain(TruckServiceStatus status) => status switch
     {

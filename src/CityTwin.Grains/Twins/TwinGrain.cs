@@ -98,7 +98,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
             OnSpecChanged(provision.Spec);
             DistrictTimeZone = await FindTimeZoneAsync(provision.DistrictId) ?? TimeZoneInfo.Utc;
             // Enrolling again heals a district roster that lost its last changes in a crash.
-            District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+            Enroll(provision);
         }
         await base.OnActivateAsync(cancellationToken);
     }
@@ -154,8 +154,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
             Tell(provision, Now, deviceSignals);
 
         if (previousDistrict is not null && previousDistrict != provision.DistrictId)
-            District(previousDistrict).Withdraw(AssetId).Ignore();
-        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+            Withdraw(current!.Provision);
+        Enroll(provision);
         return CommandResult.Ok;
     }
 
@@ -195,8 +195,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
         DistrictTimeZone = zone;
         await BindDeviceAsync(moved);
         await WriteThroughAsync();
-        District(provision.DistrictId).Withdraw(AssetId).Ignore();
-        District(districtId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        Withdraw(provision);
+        Enroll(moved);
         return CommandResult.Ok;
     }
 
@@ -208,7 +208,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
         await WriteThroughAsync();
         // The device's credential goes with its last asset.
         await Device(provision.DeviceId).Unbind(AssetId);
-        District(provision.DistrictId).Withdraw(AssetId).Ignore();
+        Withdraw(provision);
         return CommandResult.Ok;
     }
 
@@ -404,10 +404,40 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     }
 
     /// <summary>Tells the district (one-way) what changed its picture.</summary>
-    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null) =>
+    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
+    {
         District(provision.DistrictId)
             .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline))
             .Ignore();
+        OnTold(provision, now, signals);
+    }
+
+    /// <summary>The asset belongs to the provision's district (provisioned, moved there, or activated); a kind tells whoever else plans on it.</summary>
+    protected virtual void OnEnrolled(AssetProvision provision)
+    {
+    }
+
+    /// <summary>The asset left the provision's district (moved or decommissioned).</summary>
+    protected virtual void OnWithdrawn(AssetProvision provision)
+    {
+    }
+
+    private void Enroll(AssetProvision provision)
+    {
+        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        OnEnrolled(provision);
+    }
+
+    private void Withdraw(AssetProvision provision)
+    {
+        District(provision.DistrictId).Withdraw(AssetId).Ignore();
+        OnWithdrawn(provision);
+    }
+
+    /// <summary>The district was told a significant change; a kind tells whoever else plans on it (bins and trucks: the collection planner).</summary>
+    protected virtual void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals)
+    {
+    }
 
     protected static CommandResult Rejected(IEnumerable<RuleViolation> violations) =>
         CommandResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);

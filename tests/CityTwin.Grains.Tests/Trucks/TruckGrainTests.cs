@@ -303,4 +303,21 @@ public sealed class TruckGrainTests(ClusterFixture fixture)
         Assert.Equal(1, stored.Counters?.Applied);
         Assert.Equal(1, stored.Sequence?.HighestSequence);
     }
+
+    [Fact]
+    public async Task A_route_is_released_only_by_its_own_plan_and_the_release_is_written_through()
+    {
+        var id = NewId();
+        var truck = await ProvisionedAsync(id);
+        Assert.True((await truck.AssignRoute(Route("plan-8"))).Accepted);
+
+        Assert.True((await truck.ReleaseRoute("plan-7")).Accepted);
+        Assert.Equal("plan-8", (await truck.GetTwin())!.Route!.PlanId);
+
+        Assert.True((await truck.ReleaseRoute("plan-8")).Accepted);
+        Assert.Null((await truck.GetTwin())!.Route);
+        var (stored, _) = await StoredAsync(id);
+        Assert.Null(stored.Kind.Route);
+        Assert.Equal(ServiceStatus.Parked, stored.Kind.ServiceStatus);
+    }
 }
