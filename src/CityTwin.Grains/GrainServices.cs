@@ -1,5 +1,7 @@
 using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;
+using CityTwin.Grains.Districts.Alerts;
+using CityTwin.Grains.Districts.Lighting;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,9 @@ public static class GrainServices
         // The host's MQTT front-end replaces this; without one, commands wait for it in a bounded list.
         services.TryAddSingleton<IDeviceCommandSink, UndeliveredCommands>();
         services.TryAddSingleton<TwinServices>();
+        services.AddOptions<AlertOptions>().BindConfiguration("Alerts");
+        services.AddOptions<LightingOptions>().BindConfiguration("Lighting");
+        services.TryAddSingleton<AlertWebhooks>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;
     }

@@ -24,6 +24,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     private readonly TwinServices services;
     private bool unsaved;
     private IGrainTimer? flushTimer;
+    /// <summary>The picture the district last heard from this activation; a band change is sent again.</summary>
+    private AssetPicture? toldPicture;
 
     protected TwinGrain(IPersistentState<TwinState<TKindState>> persistent, TwinServices services)
     {
@@ -73,6 +75,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
     /// </summary>
     protected virtual IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => [];
 
+    /// <summary>
+    /// What the district keeps of this twin now, in bands (see <see cref="AssetPicture"/>); null for a kind
+    /// the district counts only by its conditions.
+    /// </summary>
+    protected virtual AssetPicture? Picture() => null;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Provisioned is { } provision)
@@ -80,7 +88,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             OnSpecChanged(provision.Spec);
             DistrictTimeZone = await FindTimeZoneAsync(provision.DistrictId) ?? TimeZoneInfo.Utc;
             // Enrolling again heals a district roster that lost its last changes in a crash.
-            District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+            Enroll(provision.DistrictId);
         }
         await base.OnActivateAsync(cancellationToken);
     }
@@ -138,7 +146,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
 
         if (previousDistrict is not null && previousDistrict != provision.DistrictId)
             District(previousDistrict).Withdraw(AssetId).Ignore();
-        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        Enroll(provision.DistrictId);
         return CommandResult.Ok;
     }
 
@@ -179,7 +187,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         await BindDeviceAsync(moved);
         await WriteThroughAsync();
         District(provision.DistrictId).Withdraw(AssetId).Ignore();
-        District(districtId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        Enroll(districtId);
         return CommandResult.Ok;
     }
 
@@ -305,8 +313,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (backOnline is not null)
             signals.Add(backOnline);
         MarkChanged();
-        if (signals.Count > 0)
-            Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
+        Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
         return classification.Verdict == ReadingVerdict.Late ? ReadingResult.Late : ReadingResult.Applied;
     }
 
@@ -324,11 +331,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
         if (disposition == ReadingDisposition.Duplicate)
             return ReadingResult.Duplicate;
         MarkChanged();
-        if (signals.Count > 0)
-        {
-            var backOnline = signals.Any(s => s.Kind == TwinSignalKind.BackOnline);
-            Tell(provision, now, signals, backOnline ? NextDeadline() : null);
-        }
+        var backOnline = signals.Any(s => s.Kind == TwinSignalKind.BackOnline);
+        Tell(provision, now, signals, backOnline ? NextDeadline() : null);
         return disposition switch
         {
             ReadingDisposition.Applied => ReadingResult.Applied,
@@ -360,11 +364,28 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain where TKind
             FlushAsync, new GrainTimerCreationOptions(services.Options.WriteBehindInterval, Timeout.InfiniteTimeSpan));
     }
 
-    /// <summary>Tells the district (one-way) what changed its picture.</summary>
-    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null) =>
+    /// <summary>
+    /// Tells the district (one-way) what changed its picture: the signals, and the twin's picture when a band
+    /// moved. Nothing is sent when neither happened, so a reading inside its bands costs the district nothing.
+    /// </summary>
+    protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
+    {
+        var picture = Picture();
+        var pictureMoved = picture is not null && !picture.SameBands(toldPicture);
+        if (signals.Count == 0 && !pictureMoved)
+            return;
+        if (pictureMoved)
+            toldPicture = picture;
         District(provision.DistrictId)
-            .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline))
+            .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline, pictureMoved ? picture : null))
             .Ignore();
+    }
+
+    private void Enroll(string districtId)
+    {
+        toldPicture = Picture();
+        District(districtId).Enroll(AssetId, Kind, NextDeadline(), toldPicture).Ignore();
+    }
 
     protected static CommandResult Rejected(IEnumerable<RuleViolation> violations) =>
         CommandResult.Rejected([.. violations.Select(v => new FieldError(v.Field, v.Message))]);
