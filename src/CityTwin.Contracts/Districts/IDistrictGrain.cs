@@ -38,10 +38,12 @@ public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting
 }
 
 /// <summary>A district's live picture, kept from notifications (no scan of its twins).</summary>
+/// <param name="SignalNotifications">Notifications that carried a signal (the rest only moved a twin's picture bands).</param>
 [Immutable, GenerateSerializer, Alias("citytwin.DistrictCounts")]
 public sealed record DistrictCounts(
     [property: Id(0)] string DistrictId,
     [property: Id(1)] IReadOnlyDictionary<AssetKind, int> Assets,
     [property: Id(2)] IReadOnlyDictionary<string, int> ActiveConditions,
     [property: Id(3)] long NotificationsReceived,
-    [property: Id(4)] int WatchedDeadlines);
+    [property: Id(4)] int WatchedDeadlines,
+    [property: Id(5)] long SignalNotifications = 0);

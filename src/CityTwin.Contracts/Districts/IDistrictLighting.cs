@@ -10,7 +10,10 @@ namespace CityTwin.Contracts.Districts;
 [Alias("citytwin.IDistrictLighting")]
 public interface IDistrictLighting : IGrainWithStringKey
 {
-    /// <summary>The policy in force (the defaults, version 0, until someone revises it).</summary>
+    /// <summary>
+    /// The policy in force: the defaults as version 0 until someone revises it. A district sends its lights
+    /// commands only once it has a policy of its own (version 1 or later): dimming is the city's decision.
+    /// </summary>
     [Alias("GetDimmingPolicy"), AlwaysInterleave]
     Task<DimmingPolicySettings> GetDimmingPolicy();
 

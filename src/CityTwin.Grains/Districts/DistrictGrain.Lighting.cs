@@ -16,7 +16,8 @@ namespace CityTwin.Grains.Districts;
 /// Dimming: targets from <see cref="DimmingRules"/> for the district's lights, evaluated at the next sun change
 /// (a grain timer) and when presence, traffic, a failure or an override changes; level commands only when a
 /// target changes, rate-limited by <see cref="LightCommandQueue"/>, sent through the streetlight twin's
-/// desired-level command; energy and cost per local day in the <see cref="EnergyLedger"/>.
+/// desired-level command; energy and cost per local day in the <see cref="EnergyLedger"/>. A district dims only
+/// once it has a policy of its own (the first revision); until then it sends its lights nothing.
 /// </summary>
 public sealed partial class DistrictGrain
 {
@@ -28,14 +29,17 @@ public sealed partial class DistrictGrain
 
     private DimmingPolicy Policy => Coordination.Policy.Current ?? new DimmingPolicy { DistrictId = DistrictId, Version = 0 };
 
+    /// <summary>Once per activation (again if the district was not yet in the directory): sun, roads, a first evaluation.</summary>
     private async Task StartLightingAsync()
     {
+        if (planner is not null)
+            return;
         tariff = lightingOptions.ToTariff();
-        if (await GrainFactory.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(DistrictId) is not { } district)
+        if (await GrainFactory.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(DistrictId) is not { } district || planner is not null)
             return; // no coordinates, no sun: a district outside the directory only keeps its picture
         planner = new LightingPlanner(district.CentreLatitude, district.CentreLongitude, TimeZoneInfo.FindSystemTimeZoneById(district.TimeZone));
         await LoadRoadsAsync();
-        ScheduleLighting(clock.Now);
+        await EvaluateAsync(null);
     }
 
     private async Task LoadRoadsAsync()
@@ -58,6 +62,7 @@ public sealed partial class DistrictGrain
     public async Task<CommandResult> ReviseDimmingPolicy(DimmingPolicySettings proposed, string by, string? note)
     {
         ArgumentNullException.ThrowIfNull(proposed);
+        await StartLightingAsync();
         if (PolicyMapping.ToPolicy(DistrictId, proposed) is not { } policy)
             return CommandResult.Rejected("horizon", $"'{proposed.Horizon}' is not standard or civilTwilight");
         var violations = Coordination.Policy.Revise(policy, by, clock.Now, note);
@@ -72,6 +77,7 @@ public sealed partial class DistrictGrain
     public async Task<CommandResult> SetLightingOverride(LightingOverrideRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await StartLightingAsync();
         var order = PolicyMapping.ToOverride(request, clock.Now);
         var violations = order.Validate().ToList();
         if (Coordination.Overrides.Any(o => o.Id == order.Id))
@@ -109,7 +115,11 @@ public sealed partial class DistrictGrain
                 t.Value.OverrideId,
                 Coordination.Commands.Commanded.TryGetValue(t.Key, out var sent) ? sent : null))]);
 
-    public Task<LightingEvaluation> EvaluateLighting() => EvaluateAsync(null);
+    public async Task<LightingEvaluation> EvaluateLighting()
+    {
+        await StartLightingAsync();
+        return await EvaluateAsync(null);
+    }
 
     public Task<IReadOnlyList<DayEnergyView>> GetEnergy(DateOnly from, DateOnly to) =>
         Task.FromResult<IReadOnlyList<DayEnergyView>>([.. Coordination.Energy.Days
@@ -168,6 +178,12 @@ public sealed partial class DistrictGrain
             return new LightingEvaluation(0, 0, 0, false, null);
         var now = clock.Now;
         var policy = Policy;
+        if (Coordination.Policy.Current is null)
+        {
+            // A city decides to dim: until a district has a policy of its own, its lights keep the levels they have.
+            RecordEnergy(now);
+            return new LightingEvaluation(0, 0, 0, planner.DaylightAt(now, policy.Horizon).IsDark(now), ScheduleLighting(now));
+        }
         var expired = Coordination.Overrides.Count;
         Coordination.Overrides = DimmingRules.WithoutExpired(Coordination.Overrides, now);
         var batch = planner.Evaluate(Coordination, policy, picture, LightFailed, IsStale, lights, now);

@@ -38,6 +38,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
     private readonly Dictionary<string, int> activeConditions = new(StringComparer.Ordinal);
     private readonly DistrictPicture picture = new();
     private long notificationsReceived;
+    private long signalNotifications;
     private bool rosterUnsaved;
     private IGrainTimer? rosterTimer;
     private bool coordinationUnsaved;
@@ -80,7 +81,9 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
             _ => SweepStaleness(),
             new GrainTimerCreationOptions(options.StalenessSweepInterval, options.StalenessSweepInterval) { KeepAlive = true });
         StartAlerts();
-        await StartLightingAsync();
+        // Reading the directory and the roads waits for the first turn after activation, so that waking every
+        // district at silo start stays quick.
+        this.RegisterGrainTimer(_ => StartLightingAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -121,6 +124,8 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
     public Task Notify(AssetNotification notification)
     {
         notificationsReceived++;
+        if (notification.Signals.Count > 0)
+            signalNotifications++;
         Remember(notification.AssetId, notification.Kind);
         foreach (var signal in notification.Signals)
         {
@@ -149,7 +154,8 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
             assets,
             new Dictionary<string, int>(activeConditions),
             notificationsReceived,
-            deadlines.Count));
+            deadlines.Count,
+            signalNotifications));
     }
 
     public Task<DistrictPictureView> GetPicture() =>

@@ -19,6 +19,8 @@ public class DistrictLightingTests(DistrictFixture fixture)
     private async Task<string> DistrictWithLightsAsync(params (string Id, string Segment)[] lights)
     {
         var district = await fixture.NewDistrictAsync();
+        var defaults = await District(district).GetDimmingPolicy();
+        Assert.True((await District(district).ReviseDimmingPolicy(defaults, "planner", "start dimming")).Accepted);
         foreach (var (id, segment) in lights)
             await fixture.LightAsync(district, id, segment);
         await Eventually.HoldsAsync(async () => (await District(district).GetLightTargets()).Count == lights.Length);
@@ -96,8 +98,52 @@ public class DistrictLightingTests(DistrictFixture fixture)
         Assert.Equal("levels", Assert.Single(refused.Errors).Field);
         Assert.True(kept.Accepted);
         var history = await District(district).GetDimmingPolicyHistory();
-        Assert.Equal((1, "planner", "save more", 0.4), (history.Single().Version, history.Single().ChangedBy, history.Single().ChangeNote, history.Single().DimmedLevel));
+        Assert.Equal([(1, "start dimming", 0.5), (2, "save more", 0.4)], history.Select(v => (v.Version, v.ChangeNote!, v.DimmedLevel)));
+        Assert.Equal("planner", history[^1].ChangedBy);
         Assert.Equal(0.4, (await TargetAsync(district, light)).Level);
+    }
+
+    [Fact]
+    public async Task The_neighbours_of_a_failed_light_on_its_street_are_raised_and_no_other()
+    {
+        var failing = $"l-{Guid.NewGuid():N}"[..12];
+        var acrossTheStreet = $"l-{Guid.NewGuid():N}"[..12];
+        var roundTheCorner = $"l-{Guid.NewGuid():N}"[..12];
+        var district = await DistrictWithLightsAsync((failing, "ab"), (acrossTheStreet, "ba"), (roundTheCorner, "bc"));
+
+        // Three readings drawing 30 W where 51 W are expected at half level confirm a defective lamp.
+        for (var i = 0; i < 3; i++)
+            await fixture.Client.GetGrain<IStreetlightGrain>(failing).Report(fixture.Stamp(), new StreetlightTelemetry(LightPowerState.Low, 0.5, 30, 2, false));
+
+        await Eventually.HoldsAsync(async () => (await TargetAsync(district, acrossTheStreet)).Reason == "neighbourFailed");
+        Assert.Equal(1.0, (await TargetAsync(district, acrossTheStreet)).Level);
+        Assert.Equal((0.5, "noActivity"), ((await TargetAsync(district, roundTheCorner)).Level, (await TargetAsync(district, roundTheCorner)).Reason));
+        Assert.Equal(1, (await District(district).GetPicture()).LightsFailed);
+        Assert.Equal("lampDefective", Assert.Single(await District(district).ListAlerts(false)).Type);
+    }
+
+    [Fact]
+    public async Task Energy_and_cost_per_day_follow_the_reported_draw_against_the_always_on_baseline()
+    {
+        var first = $"l-{Guid.NewGuid():N}"[..12];
+        var second = $"l-{Guid.NewGuid():N}"[..12];
+        var district = await DistrictWithLightsAsync((first, "ab"), (second, "bc"));
+        await fixture.Client.GetGrain<IStreetlightGrain>(first).Report(fixture.Stamp(), new StreetlightTelemetry(LightPowerState.Low, 0.5, 51, 2, false));
+        await fixture.Client.GetGrain<IStreetlightGrain>(second).Report(fixture.Stamp(), new StreetlightTelemetry(LightPowerState.Low, 0.5, 51, 2, false));
+        await Eventually.HoldsAsync(async () => Math.Abs((await District(district).GetPicture()).LightsWatts - 102) < 1e-6);
+        await District(district).EvaluateLighting();
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fixture.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        var before = (await District(district).GetEnergy(date, date)).SingleOrDefault();
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(30));
+        await District(district).EvaluateLighting();
+
+        var day = Assert.Single(await District(district).GetEnergy(date, date));
+        // Half an hour at 102 W against two 100 W lamps at full (0.25 EUR/kWh by default).
+        Assert.Equal(0.051, day.UsedKwh - (before?.UsedKwh ?? 0), 6);
+        Assert.Equal(0.1, day.BaselineKwh - (before?.BaselineKwh ?? 0), 6);
+        Assert.Equal(0.01275m, day.UsedCost - (before?.UsedCost ?? 0));
+        Assert.Equal("EUR", day.Currency);
     }
 
     private static (double, string, string?) Target(LightTargetView view) => (view.Level, view.Reason, view.OverrideId);
