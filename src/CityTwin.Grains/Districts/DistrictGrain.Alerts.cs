@@ -3,6 +3,7 @@ using CityTwin.Contracts.Districts;
 using CityTwin.Domain.Alerts;
 using CityTwin.Domain.Common;
 using CityTwin.Grains.Districts.Alerts;
+using CityTwin.Grains.Twins;
 
 namespace CityTwin.Grains.Districts;
 
@@ -28,7 +29,7 @@ public sealed partial class DistrictGrain
         var notices = new List<AlertNotice>();
         foreach (var signal in notification.Signals)
         {
-            var twinSignal = new AlertSignal(notification.AssetId, (TwinSignalKind)(int)signal.Kind, signal.Code, signal.Detail, notification.At);
+            var twinSignal = new AlertSignal(notification.AssetId, SignalMapping.ToDomain(signal.Kind), signal.Code, signal.Detail, notification.At);
             if (AlertRules.Match(twinSignal.Kind, twinSignal.Code) is null)
                 continue;
             notices.AddRange(Alerts.Apply(twinSignal, alertSettings));
