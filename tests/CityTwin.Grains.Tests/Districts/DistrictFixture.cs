@@ -60,7 +60,10 @@ public sealed class DistrictFixture : ClusterFixture
 
     public DeviceStamp Stamp() => new(Time.GetUtcNow(), 1, Interlocked.Increment(ref sequence));
 
-    /// <summary>A district of its own for a test: Amsterdam's zone and coordinates, a two-way street a–b and a street b–c.</summary>
+    /// <summary>
+    /// A district of its own for a test: Amsterdam's zone and coordinates, a two-way street a–b and a street b–c
+    /// (intersections <c>{district}-a</c> and so on, since asset ids are the city's).
+    /// </summary>
     public async Task<string> NewDistrictAsync()
     {
         var id = $"d-{Guid.NewGuid():N}"[..14];
@@ -68,9 +71,9 @@ public sealed class DistrictFixture : ClusterFixture
         GeoPoint a = new(52.370, 4.890), b = new(52.371, 4.892), c = new(52.372, 4.894);
         var result = await Client.GetGrain<IRoadNetworkGrain>(id).UpsertSegments(
         [
-            new("ab", "a", "b", id, [a, b], 160, 30, 1),
-            new("ba", "b", "a", id, [b, a], 160, 30, 1),
-            new("bc", "b", "c", id, [b, c], 160, 30, 1),
+            new("ab", $"{id}-a", $"{id}-b", id, [a, b], 160, 30, 1),
+            new("ba", $"{id}-b", $"{id}-a", id, [b, a], 160, 30, 1),
+            new("bc", $"{id}-b", $"{id}-c", id, [b, c], 160, 30, 1),
         ]);
         Assert.True(result.Accepted, string.Join("; ", result.Errors));
         return id;

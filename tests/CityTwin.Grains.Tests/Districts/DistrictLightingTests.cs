@@ -1,4 +1,6 @@
+using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Districts;
+using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Grains.Devices;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,6 +146,29 @@ public class DistrictLightingTests(DistrictFixture fixture)
         Assert.Equal(0.1, day.BaselineKwh - (before?.BaselineKwh ?? 0), 6);
         Assert.Equal(0.01275m, day.UsedCost - (before?.UsedCost ?? 0));
         Assert.Equal("EUR", day.Currency);
+    }
+
+    [Fact]
+    public async Task Traffic_at_an_adjacent_intersection_raises_the_lights_of_its_streets_only()
+    {
+        var onTheBusyStreet = $"l-{Guid.NewGuid():N}"[..12];
+        var elsewhere = $"l-{Guid.NewGuid():N}"[..12];
+        var district = await DistrictWithLightsAsync((onTheBusyStreet, "ab"), (elsewhere, "bc"));
+        var junction = $"{district}-a";
+        var intersection = fixture.Client.GetGrain<IIntersectionGrain>(junction);
+        var provisioned = await intersection.Provision(new AssetProvision(
+            junction, AssetKind.Intersection, district, new GeoPoint(52.370, 4.890), $"c-{junction}", Intersections.Crossroads.Spec()));
+        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+
+        await intersection.Report(fixture.Stamp(), new IntersectionTelemetry([new ApproachTelemetry("north", 200, 0.05, 45, 0)]));
+        await Eventually.HoldsAsync(async () => (await District(district).GetPicture()).IntersectionsByCongestion.Count == 1);
+        Assert.Equal("noActivity", (await TargetAsync(district, onTheBusyStreet)).Reason);
+
+        // 650 veh/h is over the policy's low-traffic limit (300): the street a–b goes up to the traffic level.
+        await intersection.Report(fixture.Stamp(), new IntersectionTelemetry([new ApproachTelemetry("north", 650, 0.05, 45, 0)]));
+        await Eventually.HoldsAsync(async () => (await TargetAsync(district, onTheBusyStreet)).Reason == "traffic");
+        Assert.Equal(0.75, (await TargetAsync(district, onTheBusyStreet)).Level);
+        Assert.Equal((0.5, "noActivity"), ((await TargetAsync(district, elsewhere)).Level, (await TargetAsync(district, elsewhere)).Reason));
     }
 
     private static (double, string, string?) Target(LightTargetView view) => (view.Level, view.Reason, view.OverrideId);
