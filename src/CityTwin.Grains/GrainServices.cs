@@ -1,5 +1,7 @@
 using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;
+using CityTwin.Grains.Districts.Alerts;
+using CityTwin.Grains.Districts.Lighting;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,9 @@ public static class GrainServices
         // External mode replaces this with Mosquitto's dynamic security.
         services.TryAddSingleton<IBrokerAccounts, NoBrokerAccounts>();
         services.TryAddSingleton<TwinServices>();
+        services.AddOptions<AlertOptions>().BindConfiguration("Alerts");
+        services.AddOptions<LightingOptions>().BindConfiguration("Lighting");
+        services.TryAddSingleton<AlertWebhooks>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;
     }

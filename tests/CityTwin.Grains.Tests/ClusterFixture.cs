@@ -27,7 +27,10 @@ public class ClusterFixture : IAsyncLifetime
     public IGrainStorage Storage =>
         cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
 
-    public async Task InitializeAsync()
+    /// <summary>The silo's services (the command sink, options), for what a test reads past the grains.</summary>
+    public IServiceProvider SiloServices => cluster.GetSiloServiceProvider();
+
+    public virtual async Task InitializeAsync()
     {
         var endpoint = new StorageEndpoint(new StorageSettings(
             StorageProvider.Sqlite, directory.Path, null, SqliteSynchronous.Normal, ApplySchemaOnStart: true));
@@ -35,6 +38,7 @@ public class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
+            ConfigureServices(silo.Services);
             silo.AddCityTwinStorage(endpoint);
             silo.AddCityTwinGrains(options =>
             {
@@ -55,6 +59,11 @@ public class ClusterFixture : IAsyncLifetime
     }
 
     public static readonly TimeSpan WriteBehindInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>A fixture of another collection registers services here (a city clock of its own, alert webhooks), before the grains'.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>A fixture of another collection changes the twins' options here.</summary>
     protected virtual void Configure(TwinOptions options)
@@ -88,7 +97,7 @@ public class ClusterFixture : IAsyncLifetime
         return (stored.State ?? new T(), stored.ETag);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await cluster.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

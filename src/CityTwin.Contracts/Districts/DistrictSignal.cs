@@ -31,6 +31,7 @@ public sealed record DistrictSignal(
 /// <summary>
 /// What one twin tells its district at one moment: only significant changes, never every reading.
 /// <see cref="NextDeadline"/> comes with a twin that is back online: when to look at it again.
+/// <see cref="Picture"/> comes when one of the twin's bands changed: its whole picture now.
 /// </summary>
 [Immutable, GenerateSerializer, Alias("citytwin.AssetNotification")]
 public sealed record AssetNotification(
@@ -38,4 +39,5 @@ public sealed record AssetNotification(
     [property: Id(1)] Assets.AssetKind Kind,
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] IReadOnlyList<DistrictSignal> Signals,
-    [property: Id(4)] DateTimeOffset? NextDeadline = null);
+    [property: Id(4)] DateTimeOffset? NextDeadline = null,
+    [property: Id(5)] AssetPicture? Picture = null);

@@ -73,14 +73,33 @@ public sealed class AlertBook
 
         if (existing is null)
             return [];
-        existing.ClearedAt = signal.At;
-        if (signal.Detail is not null)
-            existing.Detail = signal.Detail;
-        Active.Remove(existing);
-        Cleared.Add(existing);
+        return Clear(existing, signal.At, signal.Detail);
+    }
+
+    /// <summary>
+    /// An operator closes an active alert by hand (dealt with outside the twin, or the twin will never clear it);
+    /// receivers that heard of it are told it is cleared. If the condition is raised again it is a new alert.
+    /// </summary>
+    public (IReadOnlyList<RuleViolation> Violations, IReadOnlyList<AlertNotice> Notices) Resolve(long alertId, string by, DateTimeOffset at, string? note = null)
+    {
+        if (string.IsNullOrWhiteSpace(by))
+            return ([new("resolvedBy", "is required: who resolved the alert")], []);
+        var alert = Active.FirstOrDefault(a => a.Id == alertId);
+        if (alert is null)
+            return ([new("alertId", Cleared.Any(a => a.Id == alertId) ? $"alert {alertId} is already cleared" : $"no alert {alertId}")], []);
+        return ([], Clear(alert, at, note is null ? $"resolved by {by}" : $"resolved by {by}: {note}"));
+    }
+
+    private IReadOnlyList<AlertNotice> Clear(Alert alert, DateTimeOffset at, string? detail)
+    {
+        alert.ClearedAt = at;
+        if (detail is not null)
+            alert.Detail = detail;
+        Active.Remove(alert);
+        Cleared.Add(alert);
         if (Cleared.Count > MaxCleared)
             Cleared.RemoveRange(0, Cleared.Count - MaxCleared);
-        return existing.NotifiedAt is null ? [] : [new(AlertNoticeKind.Cleared, existing.Copy(), signal.At)];
+        return alert.NotifiedAt is null ? [] : [new(AlertNoticeKind.Cleared, alert.Copy(), at)];
     }
 
     /// <summary>Escalates what has waited too long and delivers what a window that has ended held back.</summary>

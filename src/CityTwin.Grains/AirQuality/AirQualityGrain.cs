@@ -1,6 +1,7 @@
 using CityTwin.Contracts.AirQuality;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.AirQuality;
 using CityTwin.Domain.Common;
@@ -68,8 +69,7 @@ public sealed class AirQualityGrain(
 
         var signals = AirQualityRules.ApplyDrift(KindState, measured, assessment);
         await WriteThroughAsync();
-        if (signals.Count > 0)
-            Tell(provision, Now, [.. signals.Select(ToTwinSignal)]);
+        Tell(provision, Now, [.. signals.Select(ToTwinSignal)]);
         return CommandResult.Ok;
     }
 
@@ -104,6 +104,13 @@ public sealed class AirQualityGrain(
             [.. parameters.MeasuredPollutants.Select(p => PollutantStatusOf(air, p, now))],
             HourlySeries.Samples(air, now)));
     }
+
+    protected override AssetPicture? Picture() => new(
+        new Dictionary<string, string>
+        {
+            [PictureBands.AirQuality] = KindState.AirQualityLevel is { } level ? JsonNames.Of(level) : PictureBands.Unknown,
+        },
+        new Dictionary<string, double>());
 
     /// <summary>Drift compares completed hours only: a running hour's mean rests on a few readings.</summary>
     private DateTimeOffset LastCompletedHour => Now.AddHours(-1);

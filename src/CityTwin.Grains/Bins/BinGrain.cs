@@ -2,6 +2,7 @@ using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.Bins;
 using CityTwin.Domain.Common;
@@ -56,6 +57,10 @@ public sealed class BinGrain(
 
     protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
 
+    protected override AssetPicture? Picture() => new(
+        new Dictionary<string, string> { [PictureBands.Fill] = PictureBands.Quarter(KindState.FillingLevel) },
+        new Dictionary<string, double>());
+
     public Task<ReadingResult> Report(DeviceStamp stamp, BinTelemetry reading)
     {
         ArgumentNullException.ThrowIfNull(stamp);
@@ -93,8 +98,7 @@ public sealed class BinGrain(
         if (outcome.Disposition == ReadingDisposition.Duplicate)
             return CommandResult.Ok;
         await WriteThroughAsync();
-        if (outcome.Signals.Count > 0)
-            Tell(provision, now, outcome.Signals);
+        Tell(provision, now, outcome.Signals);
         return CommandResult.Ok;
     }
 

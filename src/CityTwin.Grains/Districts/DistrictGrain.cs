@@ -1,6 +1,8 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Districts;
 using CityTwin.Domain.Common;
+using CityTwin.Grains.Districts.Alerts;
+using CityTwin.Grains.Districts.Lighting;
 using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
@@ -13,17 +15,19 @@ namespace CityTwin.Grains.Districts;
 /// <summary>
 /// Keeps a district's live picture from its twins' notifications, and the staleness deadlines of all
 /// its assets in one index: a grain timer takes the overdue ones and asks those twins, so no twin needs
-/// a timer of its own. Routing and dimming build on this contract.
+/// a timer of its own. Alerts (DistrictGrain.Alerts.cs) and dimming (DistrictGrain.Lighting.cs) act on
+/// the same notifications; each keeps its rules in the domain and its state in <see cref="DistrictCoordinationState"/>.
 /// </summary>
-public sealed class DistrictGrain(
-    [PersistentState(StorageNames.DistrictState, StorageNames.Provider)] IPersistentState<DistrictState> roster,
-    CityClock clock,
-    IOptions<TwinOptions> options,
-    ILogger<DistrictGrain> logger)
-    : Grain, IDistrictGrain
+public sealed partial class DistrictGrain : Grain, IDistrictGrain
 {
     /// <summary>Twins asked per sweep at most, so one sweep never holds the district for long.</summary>
     private const int MaxChecksPerSweep = 1000;
+
+    private readonly IPersistentState<DistrictState> roster;
+    private readonly IPersistentState<DistrictCoordinationState> coordination;
+    private readonly CityClock clock;
+    private readonly TwinOptions options;
+    private readonly ILogger<DistrictGrain> logger;
 
     private readonly DeadlineIndex deadlines = new();
     /// <summary>
@@ -32,41 +36,78 @@ public sealed class DistrictGrain(
     /// </summary>
     private readonly Dictionary<string, string[]> conditionsByAsset = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> activeConditions = new(StringComparer.Ordinal);
+    private readonly DistrictPicture picture = new();
     private long notificationsReceived;
+    private long signalNotifications;
     private bool rosterUnsaved;
     private IGrainTimer? rosterTimer;
+    private bool coordinationUnsaved;
+    private IGrainTimer? coordinationTimer;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public DistrictGrain(
+        [PersistentState(StorageNames.DistrictState, StorageNames.Provider)] IPersistentState<DistrictState> roster,
+        [PersistentState(StorageNames.DistrictCoordinationState, StorageNames.Provider)] IPersistentState<DistrictCoordinationState> coordination,
+        CityClock clock,
+        IOptions<TwinOptions> options,
+        IOptions<AlertOptions> alertOptions,
+        IOptions<LightingOptions> lightingOptions,
+        AlertWebhooks webhooks,
+        ILogger<DistrictGrain> logger)
+    {
+        this.roster = roster;
+        this.coordination = coordination;
+        this.clock = clock;
+        this.options = options.Value;
+        this.alertOptions = alertOptions.Value;
+        this.lightingOptions = lightingOptions.Value;
+        this.webhooks = webhooks;
+        this.logger = logger;
+    }
+
+    private string DistrictId => this.GetPrimaryKeyString();
+
+    private DistrictCoordinationState Coordination => coordination.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart every twin gets its kind's grace period before it can be called stale.
         var now = clock.Now;
         foreach (var (assetId, kind) in roster.State.Assets)
         {
-            var graceEnds = clock.StartedAt + options.Value.Staleness[kind].StartupGrace;
+            var graceEnds = clock.StartedAt + options.Staleness[kind].StartupGrace;
             deadlines.Set(assetId, graceEnds > now ? graceEnds : now);
         }
         this.RegisterGrainTimer(
             _ => SweepStaleness(),
-            new GrainTimerCreationOptions(options.Value.StalenessSweepInterval, options.Value.StalenessSweepInterval) { KeepAlive = true });
-        return base.OnActivateAsync(cancellationToken);
+            new GrainTimerCreationOptions(options.StalenessSweepInterval, options.StalenessSweepInterval) { KeepAlive = true });
+        StartAlerts();
+        // Reading the directory and the roads waits for the first turn after activation, so that waking every
+        // district at silo start stays quick.
+        this.RegisterGrainTimer(_ => StartLightingAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (rosterUnsaved)
             await SaveRosterAsync();
+        if (coordinationUnsaved)
+            await SaveCoordinationAsync();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline)
+    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture)
     {
         Remember(assetId, kind);
         deadlines.Set(assetId, deadline);
+        if (assetPicture is not null)
+            PictureMoved(assetId, kind, assetPicture, clock.Now);
         return Task.CompletedTask;
     }
 
     public Task Withdraw(string assetId)
     {
+        var kind = roster.State.Assets.GetValueOrDefault(assetId);
         if (roster.State.Assets.Remove(assetId))
             RosterChanged();
         deadlines.Remove(assetId);
@@ -75,12 +116,16 @@ public sealed class DistrictGrain(
             foreach (var condition in conditions)
                 Decrement(condition);
         }
+        if (picture.Remove(assetId) is { } removed && kind == AssetKind.Streetlight)
+            LightLeft(assetId, removed);
         return Task.CompletedTask;
     }
 
     public Task Notify(AssetNotification notification)
     {
         notificationsReceived++;
+        if (notification.Signals.Count > 0)
+            signalNotifications++;
         Remember(notification.AssetId, notification.Kind);
         foreach (var signal in notification.Signals)
         {
@@ -92,6 +137,10 @@ public sealed class DistrictGrain(
         }
         if (notification.NextDeadline is { } deadline)
             deadlines.Set(notification.AssetId, deadline);
+        if (notification.Picture is { } moved)
+            PictureMoved(notification.AssetId, notification.Kind, moved, notification.At);
+        AlertsHear(notification);
+        LightingHears(notification);
         return Task.CompletedTask;
     }
 
@@ -101,12 +150,16 @@ public sealed class DistrictGrain(
             .GroupBy(kind => kind)
             .ToDictionary(g => g.Key, g => g.Count());
         return Task.FromResult(new DistrictCounts(
-            this.GetPrimaryKeyString(),
+            DistrictId,
             assets,
             new Dictionary<string, int>(activeConditions),
             notificationsReceived,
-            deadlines.Count));
+            deadlines.Count,
+            signalNotifications));
     }
+
+    public Task<DistrictPictureView> GetPicture() =>
+        Task.FromResult(DistrictPictureViews.Of(DistrictId, picture, activeConditions));
 
     public async Task<int> SweepStaleness()
     {
@@ -135,6 +188,18 @@ public sealed class DistrictGrain(
                 deadlines.Set(assetId, deadline);
         }
         return checks.Count;
+    }
+
+    private bool HasCondition(string assetId, string condition) =>
+        conditionsByAsset.TryGetValue(assetId, out var conditions) && conditions.Contains(condition, StringComparer.Ordinal);
+
+    private void PictureMoved(string assetId, AssetKind kind, AssetPicture moved, DateTimeOffset at)
+    {
+        var previous = picture.Set(assetId, kind, moved);
+        if (kind == AssetKind.Streetlight)
+            LightPictureMoved(assetId, previous, moved, at);
+        else if (kind == AssetKind.Intersection && previous?.Band(PictureBands.Traffic) != moved.Band(PictureBands.Traffic))
+            TrafficMoved(assetId);
     }
 
     private void Remember(string assetId, AssetKind kind)
@@ -194,8 +259,51 @@ public sealed class DistrictGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Saving the roster of district {District} failed; retrying", this.GetPrimaryKeyString());
+            logger.LogWarning(e, "Saving the roster of district {District} failed; retrying", DistrictId);
             RosterChanged();
+        }
+    }
+
+    /// <summary>What signals and the sun change (alerts, commands sent, energy) is written behind, a moment later.</summary>
+    private void CoordinationChanged()
+    {
+        coordinationUnsaved = true;
+        coordinationTimer ??= this.RegisterGrainTimer(
+            async _ =>
+            {
+                coordinationTimer?.Dispose();
+                coordinationTimer = null;
+                await SaveCoordinationAsync();
+            },
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task SaveCoordinationAsync()
+    {
+        coordinationUnsaved = false;
+        try
+        {
+            await coordination.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Saving the alerts and lighting of district {District} failed; retrying", DistrictId);
+            CoordinationChanged();
+        }
+    }
+
+    /// <summary>An operator's change: written through before it is acknowledged; a failed write leaves memory as storage has it.</summary>
+    private async Task WriteCoordinationThroughAsync()
+    {
+        try
+        {
+            coordinationUnsaved = false;
+            await coordination.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 }

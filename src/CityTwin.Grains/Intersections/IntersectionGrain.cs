@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.Common;
@@ -51,6 +52,18 @@ public sealed class IntersectionGrain(
                 var outcome = IntersectionRules.Apply(Parameters, KindState, domainReading, now, DistrictTimeZone);
                 return IntersectionSignals.ToDistrict(outcome, KindState, hadIncident);
             });
+    }
+
+    protected override AssetPicture? Picture()
+    {
+        var intensity = KindState.Approaches.Sum(a => a.Intensity);
+        return new(
+            new Dictionary<string, string>
+            {
+                [PictureBands.Congestion] = JsonNames.Of(KindState.Congested),
+                [PictureBands.Traffic] = PictureBands.TrafficBand(intensity),
+            },
+            new Dictionary<string, double> { [PictureMeasures.Intensity] = intensity });
     }
 
     public Task<IntersectionTwin?> GetTwin()

@@ -13,6 +13,7 @@ public static class StorageNames
     public const string CityDirectoryState = "cityDirectory";
     public const string AssetRegistrationState = "assetRegistration";
     public const string DistrictState = "district";
+    public const string DistrictCoordinationState = "districtCoordination";
     public const string BinTwinState = "binTwin";
     public const string StreetlightTwinState = "streetlightTwin";
     public const string IntersectionTwinState = "intersectionTwin";

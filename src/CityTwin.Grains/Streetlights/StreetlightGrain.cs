@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Domain.Common;
@@ -64,6 +65,35 @@ public sealed class StreetlightGrain(
 
     /// <summary>The body of a setLevel command, as the device reads it.</summary>
     private sealed record LevelCommand(double IlluminanceLevel, DateTimeOffset IssuedAt);
+
+    /// <summary>
+    /// Output and presence as bands; power drawn rides along. The level is the reported one (else the desired,
+    /// else off), in tenths, so a dimming step reaches the district and flicker within a step does not.
+    /// </summary>
+    protected override AssetPicture? Picture()
+    {
+        var light = KindState;
+        var level = light.IlluminanceLevel ?? light.DesiredLevel ?? 0;
+        var power = light.PowerState switch
+        {
+            PowerState.On => "on",
+            PowerState.Low => "dimmed",
+            _ => "off",
+        };
+        return new(
+            new Dictionary<string, string>
+            {
+                [PictureBands.Power] = power,
+                [PictureBands.Level] = PictureBands.Tenths(level),
+                [PictureBands.Presence] = light.PresenceDetected == true ? "yes" : "no",
+            },
+            new Dictionary<string, double>
+            {
+                [PictureMeasures.Watts] = light.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, level),
+                [PictureMeasures.RatedWatts] = parameters.RatedPowerWatts,
+            },
+            Provisioned?.RoadSegmentId);
+    }
 
     public Task<StreetlightTwin?> GetTwin()
     {

@@ -2,6 +2,7 @@ using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Contracts.Trucks;
 using CityTwin.Domain.Common;
@@ -125,10 +126,17 @@ public sealed class TruckGrain(
             .Select(ToTwinSignal)
             .ToList();
         await WriteThroughAsync();
-        if (signals.Count > 0)
-            Tell(provision, now, signals);
+        Tell(provision, now, signals);
         return CommandResult.Ok;
     }
+
+    protected override AssetPicture? Picture() => new(
+        new Dictionary<string, string>
+        {
+            [PictureBands.Status] = JsonNames.Of(KindState.ServiceStatus),
+            [PictureBands.Load] = PictureBands.Quarter(parameters.CapacityKg > 0 ? KindState.CargoWeight / parameters.CapacityKg : null),
+        },
+        new Dictionary<string, double> { [PictureMeasures.CargoKg] = KindState.CargoWeight });
 
     public Task<TruckTwin?> GetTwin()
     {

@@ -21,6 +21,19 @@ public static class SignalMapping
         signal.Code,
         signal.Detail);
 
+    /// <summary>A district's signal as the domain's rules (alerts) read it.</summary>
+    public static TwinSignalKind ToDomain(SignalKind kind) => kind switch
+    {
+        SignalKind.ThresholdCrossed => TwinSignalKind.ThresholdCrossed,
+        SignalKind.ThresholdCleared => TwinSignalKind.ThresholdCleared,
+        SignalKind.FaultRaised => TwinSignalKind.FaultRaised,
+        SignalKind.FaultCleared => TwinSignalKind.FaultCleared,
+        SignalKind.BecameStale => TwinSignalKind.BecameStale,
+        SignalKind.BackOnline => TwinSignalKind.BackOnline,
+        SignalKind.PredictionMoved => TwinSignalKind.PredictionMoved,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     /// <summary>A raised-or-cleared condition of a kind's own rules (a fault, an alert) as a twin signal.</summary>
     public static TwinSignal Condition(string code, bool raised, string? detail = null) =>
         new(raised ? TwinSignalKind.FaultRaised : TwinSignalKind.FaultCleared, code, detail);

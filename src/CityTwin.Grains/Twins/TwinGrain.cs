@@ -34,6 +34,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     private bool unsaved;
     /// <summary>Registered with the silo's write-behind scheduler and not yet asked to write.</summary>
     private bool awaitingWrite;
+    /// <summary>The picture the district last heard from this activation; a band change is sent again.</summary>
+    private AssetPicture? toldPicture;
 
     /// <param name="stateName">The kind's own storage state name (see <see cref="Persistence.StorageNames"/>).</param>
     protected TwinGrain(string stateName, TwinServices services)
@@ -87,6 +89,12 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     /// resets whatever else belonged to the old device and returns what the district should hear.
     /// </summary>
     protected virtual IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => [];
+
+    /// <summary>
+    /// What the district keeps of this twin now, in bands (see <see cref="AssetPicture"/>); null for a kind
+    /// the district counts only by its conditions.
+    /// </summary>
+    protected virtual AssetPicture? Picture() => null;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -332,8 +340,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
         if (backOnline is not null)
             signals.Add(backOnline);
         await ReadingChangedAsync();
-        if (signals.Count > 0)
-            Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
+        Tell(provision, now, signals, backOnline is null ? null : NextDeadline());
         return classification.Verdict == ReadingVerdict.Late ? ReadingResult.Late : ReadingResult.Applied;
     }
 
@@ -351,11 +358,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
         if (disposition == ReadingDisposition.Duplicate)
             return ReadingResult.Duplicate;
         await ReadingChangedAsync();
-        if (signals.Count > 0)
-        {
-            var backOnline = signals.Any(s => s.Kind == TwinSignalKind.BackOnline);
-            Tell(provision, now, signals, backOnline ? NextDeadline() : null);
-        }
+        var backOnline = signals.Any(s => s.Kind == TwinSignalKind.BackOnline);
+        Tell(provision, now, signals, backOnline ? NextDeadline() : null);
         return disposition switch
         {
             ReadingDisposition.Applied => ReadingResult.Applied,
@@ -403,11 +407,20 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
         services.WriteBehind.Register(this.GetGrainId());
     }
 
-    /// <summary>Tells the district (one-way) what changed its picture.</summary>
+    /// <summary>
+    /// Tells the district (one-way) what changed its picture: the signals, and the twin's picture when a band
+    /// moved. Nothing is sent when neither happened, so a reading inside its bands costs the district nothing.
+    /// </summary>
     protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
     {
+        var picture = Picture();
+        var pictureMoved = picture is not null && !picture.SameBands(toldPicture);
+        if (signals.Count == 0 && !pictureMoved)
+            return;
+        if (pictureMoved)
+            toldPicture = picture;
         District(provision.DistrictId)
-            .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline))
+            .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline, pictureMoved ? picture : null))
             .Ignore();
         OnTold(provision, now, signals);
     }
@@ -424,7 +437,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
 
     private void Enroll(AssetProvision provision)
     {
-        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline()).Ignore();
+        toldPicture = Picture();
+        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline(), toldPicture).Ignore();
         OnEnrolled(provision);
     }
 
@@ -434,7 +448,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
         OnWithdrawn(provision);
     }
 
-    /// <summary>The district was told a significant change; a kind tells whoever else plans on it (bins and trucks: the collection planner).</summary>
+    /// <summary>The district was told a significant change (signals or a band moved); a kind tells whoever else plans on it (bins and trucks: the collection planner).</summary>
     protected virtual void OnTold(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals)
     {
     }

@@ -149,4 +149,25 @@ public class AlertBookTests
         Assert.Equal(["id", "assetId", "until", "setBy"], violations.Select(v => v.Field));
         Assert.Single(book.Maintenance);
     }
+
+    [Fact]
+    public void Resolving_by_hand_clears_the_alert_tells_receivers_and_a_new_raise_is_a_new_alert()
+    {
+        var book = new AlertBook();
+        var first = Assert.Single(book.Apply(Fire("b1", true, 0), Settings)).Alert.Id;
+
+        var (refused, none) = book.Resolve(first, " ", T0.AddMinutes(5));
+        var (violations, notices) = book.Resolve(first, "operator", T0.AddMinutes(10), "extinguished");
+        var again = book.Resolve(first, "operator", T0.AddMinutes(11));
+        var raisedAgain = Assert.Single(book.Apply(Fire("b1", true, 12), Settings));
+
+        Assert.Equal("resolvedBy", Assert.Single(refused).Field);
+        Assert.Empty(none);
+        Assert.Empty(violations);
+        var cleared = Assert.Single(notices);
+        Assert.Equal((AlertNoticeKind.Cleared, T0.AddMinutes(10), "resolved by operator: extinguished"),
+            (cleared.Kind, cleared.Alert.ClearedAt, cleared.Alert.Detail));
+        Assert.Contains("already cleared", Assert.Single(again.Violations).Message);
+        Assert.NotEqual(first, raisedAgain.Alert.Id);
+    }
 }

@@ -1,0 +1,99 @@
+namespace CityTwin.Contracts.Districts;
+
+/// <summary>
+/// What a twin's district keeps of its present state: a few bands (<see cref="PictureBands"/>), each one value
+/// of a small set, and a few measures summed per district (<see cref="PictureMeasures"/>). A twin sends its
+/// picture when it enrols (so a district that lost its aggregates rebuilds them as its twins activate) and
+/// again only when a band changes; measures ride along and are not a reason to send.
+/// </summary>
+/// <param name="RoadSegmentId">The road segment the asset stands beside, when it has one (lights: neighbours and adjacent intersections).</param>
+[Immutable, GenerateSerializer, Alias("citytwin.AssetPicture")]
+public sealed record AssetPicture(
+    [property: Id(0)] IReadOnlyDictionary<string, string> Bands,
+    [property: Id(1)] IReadOnlyDictionary<string, double> Measures,
+    [property: Id(2)] string? RoadSegmentId = null)
+{
+    public static AssetPicture Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, double>());
+
+    /// <summary>True when the bands (the reason to tell the district) are the same.</summary>
+    public bool SameBands(AssetPicture? other) =>
+        other is not null
+        && other.RoadSegmentId == RoadSegmentId
+        && other.Bands.Count == Bands.Count
+        && Bands.All(b => other.Bands.TryGetValue(b.Key, out var value) && value == b.Value);
+
+    public string? Band(string name) => Bands.GetValueOrDefault(name);
+
+    public double? Measure(string name) => Measures.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>Band names and their values, as twins report them and district pictures count them.</summary>
+public static class PictureBands
+{
+    /// <summary>A bin's filling level by quarter: <c>0-25</c>, <c>25-50</c>, <c>50-75</c>, <c>75-100</c>, or <c>unknown</c>.</summary>
+    public const string Fill = "fill";
+
+    /// <summary>A light's reported output: <c>off</c>, <c>dimmed</c> or <c>on</c> (full).</summary>
+    public const string Power = "power";
+
+    /// <summary>A light's reported level in tenths (<c>0.5</c>), so a dimming step is a change the district hears.</summary>
+    public const string Level = "level";
+
+    /// <summary>A light's presence sensor: <c>yes</c> or <c>no</c>.</summary>
+    public const string Presence = "presence";
+
+    /// <summary>An intersection's congested level: <c>free</c>, <c>moderate</c>, <c>heavy</c>, <c>gridlock</c>.</summary>
+    public const string Congestion = "congestion";
+
+    /// <summary>An intersection's total intensity in bands of veh/h (<see cref="TrafficBands"/>).</summary>
+    public const string Traffic = "traffic";
+
+    /// <summary>A truck's service status: <c>parked</c>, <c>onRoute</c>, <c>broken</c>, <c>outOfService</c>.</summary>
+    public const string Status = "status";
+
+    /// <summary>A truck's load by quarter of its capacity, like <see cref="Fill"/>.</summary>
+    public const string Load = "load";
+
+    /// <summary>An air-quality sensor's index level (EAQI: <c>good</c> ... <c>extremelyPoor</c>), or <c>unknown</c>.</summary>
+    public const string AirQuality = "airQuality";
+
+    public const string Unknown = "unknown";
+
+    /// <summary>Lower edges of the intersection traffic bands, veh/h.</summary>
+    public static readonly int[] TrafficBands = [0, 100, 200, 300, 400, 600, 800, 1200, 1600, 2400];
+
+    /// <summary>A 0..1 fraction by quarter (1 and over counts in the top one).</summary>
+    public static string Quarter(double? fraction) => fraction switch
+    {
+        null => Unknown,
+        < 0.25 => "0-25",
+        < 0.5 => "25-50",
+        < 0.75 => "50-75",
+        _ => "75-100",
+    };
+
+    public static string TrafficBand(double vehiclesPerHour)
+    {
+        var lower = TrafficBands.Last(edge => edge <= Math.Max(0, vehiclesPerHour));
+        return lower.ToString(System.Globalization.CultureInfo.InvariantCulture) + "+";
+    }
+
+    public static string Tenths(double level) =>
+        (Math.Round(level * 10) / 10).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Measures a district sums per kind.</summary>
+public static class PictureMeasures
+{
+    /// <summary>A light's power drawn now, W.</summary>
+    public const string Watts = "watts";
+
+    /// <summary>A light's rated power at full, W (the always-on baseline's draw).</summary>
+    public const string RatedWatts = "ratedWatts";
+
+    /// <summary>An intersection's total intensity over its approaches, veh/h, when its band last changed.</summary>
+    public const string Intensity = "intensity";
+
+    /// <summary>A truck's load, kg.</summary>
+    public const string CargoKg = "cargoKg";
+}
