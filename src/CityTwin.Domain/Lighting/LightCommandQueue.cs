@@ -82,10 +82,21 @@ public sealed class LightCommandQueue
         Tokens -= send.Count;
 
         var overdue = ordered.Skip(send.Count).Where(p => IsOverdue(policy, p.Value, now)).Select(p => p.Id).ToList();
-        DateTimeOffset? next = Pending.Count == 0 ? null
-            : now + TimeSpan.FromSeconds(Math.Max(0, 1 - Tokens) / policy.MaxCommandsPerSecond);
+        DateTimeOffset? next = Pending.Count == 0 ? null : now + WaitForNextToken(policy);
         return new CommandBatch(send, Pending.Count, overdue, next);
     }
+
+    /// <summary>
+    /// A budget a hair short of one token gives a wait that rounds to no time at all, and a caller draining
+    /// again at that same instant would get nothing and the same instant back, for ever: wait at least 1 ms.
+    /// </summary>
+    private TimeSpan WaitForNextToken(DimmingPolicy policy)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Max(0, 1 - Tokens) / policy.MaxCommandsPerSecond);
+        return wait < MinimumWait ? MinimumWait : wait;
+    }
+
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Forgets what a light was sent, so its next target is sent again (it rebooted, or reports another level).</summary>
     public void Resend(string lightId) => Commanded.Remove(lightId);

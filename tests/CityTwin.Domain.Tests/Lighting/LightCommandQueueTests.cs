@@ -56,6 +56,21 @@ public class LightCommandQueueTests
     }
 
     [Fact]
+    public void A_budget_just_short_of_one_command_names_a_later_instant_at_which_the_command_leaves()
+    {
+        var queue = new LightCommandQueue();
+        queue.Offer("l1", Dimmed, T0);
+        queue.Drain(Policy, T0);
+        queue.Offer("l2", Dimmed, T0);
+        queue.Tokens = 1 - 1e-8; // what float arithmetic leaves after many refills
+
+        var waiting = queue.Drain(Policy, T0);
+        Assert.Empty(waiting.Send);
+        Assert.True(waiting.NextDrainAt > T0, $"next drain at {waiting.NextDrainAt:O}, not after {T0:O}");
+        Assert.Single(queue.Drain(Policy, waiting.NextDrainAt!.Value).Send);
+    }
+
+    [Fact]
     public void Presence_jumps_the_dusk_queue_and_is_sent_within_the_reaction_time()
     {
         var queue = new LightCommandQueue();
