@@ -1,9 +1,11 @@
 using CityTwin.Benchmarks.CollectionPlanning;
 using CityTwin.Benchmarks.Framework;
+using CityTwin.Benchmarks.Savings;
 using CityTwin.Benchmarks.Storage;
 using CityTwin.Benchmarks.Twins;
 using CityTwin.Contracts.Assets;
 using CityTwin.Host.Configuration;
+using CityTwin.Savings.District;
 
 namespace CityTwin.Benchmarks;
 
@@ -32,5 +34,7 @@ public static class BenchmarkCatalog
         new DistrictPlanBenchmark(1_000, 20, TimeSpan.FromSeconds(9)),
         new DistrictPlanBenchmark(5_000, 80, TimeSpan.FromSeconds(30)),
         new CvrpLibGapBenchmark(),
+        // Issue 6: five seeds of a 200-bin, 400-light district's week.
+        new DistrictSavingsBenchmark([1, 2, 3, 4, 5], new DistrictSettings()),
     ];
 }
