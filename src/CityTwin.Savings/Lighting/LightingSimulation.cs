@@ -208,8 +208,10 @@ public sealed class LightingSimulation
                 lamp.OnsetBelowFull = null;
             }
         }
+        // The queue's next drain can round to this very instant (a token a few nanoseconds short), where the
+        // bucket would not refill: look again a millisecond later at the earliest.
         if (batch.NextDrainAt is { } next)
-            ScheduleDrain(next);
+            ScheduleDrain(next > at.AddMilliseconds(1) ? next : at.AddMilliseconds(1));
     }
 
     private void Reacted(TimeSpan delay)

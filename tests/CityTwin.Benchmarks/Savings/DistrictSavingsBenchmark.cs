@@ -30,9 +30,7 @@ public sealed class DistrictSavingsBenchmark(IReadOnlyList<int> seeds, DistrictS
         var window = (DateTime.UtcNow - started).TotalSeconds;
         var s = settings;
         var setup = Invariant(
-            $"{seeds.Count} seeds ({string.Join(",", seeds)}), {s.Bins} bins ({s.BinCapacityLitres:0} l, threshold {s.FullnessThreshold}), {s.SideMetres / 1000:0.#} km square, depot {Math.Abs(s.Depot.X) / 1000:0.#} km outside; " +
-            $"week from {s.WeekStart:yyyy-MM-dd} ({s.TimeZoneId}) after a {s.WarmUpDays}-day warm-up on the fixed schedule; daily window {s.WindowStart:HH\\:mm}; sensors every {s.SensorInterval.TotalMinutes:0} min; " +
-            $"plan limit {s.PlanTimeLimit.TotalSeconds:0.#} s per round; cost €{s.CostModel.PerKm}/km, €{s.CostModel.PerTruckHour}/truck-h, €{s.CostModel.PerLift}/lift");
+            $"{seeds.Count} seeds ({string.Join(",", seeds)}), {s.Bins} bins ({s.BinCapacityLitres:0} l, threshold {s.FullnessThreshold}), {s.SideMetres / 1000:0.#} km square, depot {Math.Abs(s.Depot.X) / 1000:0.#} km outside; week from {s.WeekStart:yyyy-MM-dd} ({s.TimeZoneId}) after a {s.WarmUpDays}-day warm-up on the fixed schedule; daily window {s.WindowStart:HH\\:mm}; sensors every {s.SensorInterval.TotalMinutes:0} min; plan limit {s.PlanTimeLimit.TotalSeconds:0.#} s per round; cost €{s.CostModel.PerKm}/km, €{s.CostModel.PerTruckHour}/truck-h, €{s.CostModel.PerLift}/lift");
         var perSeed = string.Join("; ", summary.Seeds.Select(CollectionRow));
         var lighting = string.Join("; ", summary.Seeds.Select(LightingRow));
         var payback = summary.SensorPaybackMonths;
