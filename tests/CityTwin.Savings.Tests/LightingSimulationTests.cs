@@ -19,8 +19,8 @@ public class LightingSimulationTests
     [Fact]
     public void A_command_rate_too_low_for_the_presence_load_is_counted_as_violations()
     {
-        // 0.5 commands/s still lets one command through within 2 s (a valid policy), but not 200 lights' worth at dusk.
-        var district = GeneratedDistrict.Generate(7, SmallDistrict.Settings with { Lights = 200 });
+        // 0.5 commands/s still lets one command through within 2 s (a valid policy), but not 80 lights' worth at dusk.
+        var district = GeneratedDistrict.Generate(7, SmallDistrict.Settings with { Lights = 80, WeekDays = 1 });
         var slow = district.Settings.Policy with { MaxCommandsPerSecond = 0.5 };
 
         var week = LightingSimulation.Run(district, slow);

@@ -48,8 +48,9 @@ public class SensorDrivenCollectionTests
         var second = await SavingsSimulation.RunSeedAsync(11, SmallDistrict.Settings);
         var other = await SavingsSimulation.RunSeedAsync(12, SmallDistrict.Settings);
 
-        Assert.Equal(first.Baseline, second.Baseline);
-        Assert.Equal(first.Sensor.Week, second.Sensor.Week);
+        // Whether the solver's time limit stopped a search depends on the machine's load, not on the seed.
+        Assert.Equal(first.Baseline with { RoundsHitTimeLimit = 0 }, second.Baseline with { RoundsHitTimeLimit = 0 });
+        Assert.Equal(first.Sensor.Week with { RoundsHitTimeLimit = 0 }, second.Sensor.Week with { RoundsHitTimeLimit = 0 });
         Assert.Equal(first.Lighting, second.Lighting);
         Assert.NotEqual(first.Lighting, other.Lighting);
         Assert.NotEqual(first.Baseline.MeanTrueLevelAtEnd, other.Baseline.MeanTrueLevelAtEnd);
