@@ -1,10 +1,12 @@
 using CityTwin.Benchmarks.CollectionPlanning;
 using CityTwin.Benchmarks.Framework;
 using CityTwin.Benchmarks.Ingestion;
+using CityTwin.Benchmarks.Savings;
 using CityTwin.Benchmarks.Storage;
 using CityTwin.Benchmarks.Twins;
 using CityTwin.Contracts.Assets;
 using CityTwin.Host.Configuration;
+using CityTwin.Savings.District;
 
 namespace CityTwin.Benchmarks;
 
@@ -34,5 +36,7 @@ public static class BenchmarkCatalog
         new DistrictPlanBenchmark(5_000, 80, TimeSpan.FromSeconds(30)),
         new CvrpLibGapBenchmark(),
         new IngestionBenchmark(Workloads),
+        // Issue 6: five seeds of a 150-bin, 200-light district's week (sized for a shared 2-core machine).
+        new DistrictSavingsBenchmark([1, 2, 3, 4, 5], new DistrictSettings { Bins = 150, Lights = 200 }),
     ];
 }
