@@ -79,8 +79,11 @@ public static class VehicleRoutingSolver
         bool limitReached;
         using (cancellationToken.Register(routing.CancelSearch))
         {
+            var searchStarted = stopwatch.Elapsed;
             solution = routing.SolveWithParameters(parameters);
-            limitReached = routing.CheckLimit();
+            // CheckLimit polls OR-Tools' clock only now and then, so it can still say no just after the limit
+            // stopped the search; a search that used (nearly) all its time was stopped by the limit.
+            limitReached = routing.CheckLimit() || stopwatch.Elapsed - searchStarted >= parameters.TimeLimit.ToTimeSpan() * 0.95;
         }
         stopwatch.Stop();
         cancellationToken.ThrowIfCancellationRequested();

@@ -89,7 +89,7 @@ public sealed class ConnectionLimitTests(BrokerHostFixture host)
         if (version == MqttProtocolVersion.V500)
             Assert.Equal(MqttClientDisconnectReason.PacketTooLarge, gone.Reason);
         Assert.Equal(0.25, (await host.Grains.GetGrain<IBinGrain>(bin.AssetId).GetTwin())!.FillingLevel);
-        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"size\"") == before + 1));
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"size\"") >= before + 1));
         Assert.True(bystander.IsConnected);
         Assert.Equal(MqttClientPublishReasonCode.Success, (await bystander.PublishAsync(bystanderBin.Topic(), Reading.Bin(0.65))).ReasonCode);
     }

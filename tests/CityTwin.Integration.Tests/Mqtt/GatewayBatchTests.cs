@@ -77,7 +77,7 @@ public sealed class GatewayBatchTests(BrokerHostFixture host)
         Assert.True(sent.ExitCode == 0, sent.All);
         Assert.Equal(0.45, await FillingLevelAsync(bins[0]));
         Assert.Null(await FillingLevelAsync(bins[1]));
-        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"payload\"") == before + 1));
+        Assert.True(await Eventually.TrueAsync(async () => await host.MetricAsync("citytwin_mqtt_refusals", "reason=\"payload\"") >= before + 1));
     }
 
     private static string Batch(params string[] readings) => $$"""{"readings":[{{string.Join(',', readings)}}]}""";
