@@ -26,7 +26,9 @@ public sealed class BrokerHostFixture : IAsyncLifetime
 
     private readonly TempDirectory directory = new();
     private WebApplication? host;
-    private int assets;
+    private readonly TestAssets provisioning;
+
+    public BrokerHostFixture() => provisioning = new TestAssets(() => Grains);
 
     public HostPorts Ports { get; } = HostPorts.Free();
 
@@ -81,50 +83,15 @@ public sealed class BrokerHostFixture : IAsyncLifetime
     }
 
     /// <summary>A new bin in <paramref name="district"/> with its own device and credential.</summary>
-    public async Task<Device> NewBinAsync(string district = "centrum")
-    {
-        var n = Interlocked.Increment(ref assets);
-        var device = new Device($"bin-{n}", AssetKind.Bin, district, $"dev-bin-{n}", "");
-        var provisioned = await Grains.GetGrain<IBinGrain>(device.AssetId).Provision(new AssetProvision(
-            device.AssetId, AssetKind.Bin, district, new GeoPoint(52.37, 4.89), device.DeviceId, new BinSpec(1100, 0.8, 120, 400)));
-        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
-        return device with { Secret = await IssueAsync(device.DeviceId) };
-    }
+    public Task<Device> NewBinAsync(string district = "centrum") => provisioning.NewBinAsync(district);
 
-    public async Task<Device> NewLightAsync(string district = "centrum")
-    {
-        var n = Interlocked.Increment(ref assets);
-        var device = new Device($"light-{n}", AssetKind.Streetlight, district, $"dev-light-{n}", "");
-        var provisioned = await Grains.GetGrain<IStreetlightGrain>(device.AssetId).Provision(new AssetProvision(
-            device.AssetId, AssetKind.Streetlight, district, new GeoPoint(52.37, 4.89), device.DeviceId, new StreetlightSpec(60, 1)));
-        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
-        return device with { Secret = await IssueAsync(device.DeviceId) };
-    }
+    public Task<Device> NewLightAsync(string district = "centrum") => provisioning.NewLightAsync(district);
 
     /// <summary>A gateway of <paramref name="district"/> speaking for <paramref name="binCount"/> new bins.</summary>
-    public async Task<(Device Gateway, IReadOnlyList<string> BinIds)> NewGatewayAsync(int binCount, string district = "centrum")
-    {
-        var n = Interlocked.Increment(ref assets);
-        var gatewayId = $"gw-{n}";
-        Assert.True((await Grains.GetGrain<IDeviceGrain>(gatewayId).DeclareGateway(district)).Accepted);
-        var bins = new List<string>();
-        for (var i = 0; i < binCount; i++)
-        {
-            var binId = $"gw-{n}-bin-{i}";
-            var provisioned = await Grains.GetGrain<IBinGrain>(binId).Provision(new AssetProvision(
-                binId, AssetKind.Bin, district, new GeoPoint(52.37, 4.89), gatewayId, new BinSpec(1100, 0.8, 120, 400)));
-            Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
-            bins.Add(binId);
-        }
-        return (new Device(gatewayId, null, district, gatewayId, await IssueAsync(gatewayId)), bins);
-    }
+    public Task<(Device Gateway, IReadOnlyList<string> BinIds)> NewGatewayAsync(int binCount, string district = "centrum") =>
+        provisioning.NewGatewayAsync(binCount, district);
 
-    public async Task<string> IssueAsync(string deviceId)
-    {
-        var issued = await Grains.GetGrain<IDeviceGrain>(deviceId).IssueCredential();
-        Assert.True(issued.Issued, string.Join("; ", issued.Errors));
-        return issued.Credential!.Secret;
-    }
+    public Task<string> IssueAsync(string deviceId) => provisioning.IssueAsync(deviceId);
 
     public Task<double> MetricAsync(string name, string label) => MetricsScrape.SumAsync(Http, name, label);
 

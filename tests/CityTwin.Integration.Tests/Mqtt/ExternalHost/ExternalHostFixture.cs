@@ -25,7 +25,9 @@ public sealed class ExternalHostFixture : IAsyncLifetime
     public const string District = "centrum";
     private readonly TempDirectory directory = new();
     private WebApplication? host;
-    private int assets;
+    private readonly TestAssets provisioning;
+
+    public ExternalHostFixture() => provisioning = new TestAssets(() => Grains);
 
     public MosquittoBroker Broker { get; private set; } = null!;
 
@@ -76,50 +78,14 @@ public sealed class ExternalHostFixture : IAsyncLifetime
         $"--Mqtt:External:ClientId={clientId}",
     ];
 
-    public async Task<Device> NewBinAsync()
-    {
-        var n = Interlocked.Increment(ref assets);
-        var device = new Device($"bin-{n}", AssetKind.Bin, District, $"dev-bin-{n}", "");
-        var provisioned = await Grains.GetGrain<IBinGrain>(device.AssetId).Provision(new AssetProvision(
-            device.AssetId, AssetKind.Bin, District, new GeoPoint(52.37, 4.89), device.DeviceId, new BinSpec(1100, 0.8, 120, 400)));
-        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
-        return device with { Secret = await IssueAsync(device.DeviceId) };
-    }
+    public Task<Device> NewBinAsync() => provisioning.NewBinAsync(District);
 
-    public async Task<Device> NewLightAsync()
-    {
-        var n = Interlocked.Increment(ref assets);
-        var device = new Device($"light-{n}", AssetKind.Streetlight, District, $"dev-light-{n}", "");
-        var provisioned = await Grains.GetGrain<IStreetlightGrain>(device.AssetId).Provision(new AssetProvision(
-            device.AssetId, AssetKind.Streetlight, District, new GeoPoint(52.37, 4.89), device.DeviceId, new StreetlightSpec(60, 1)));
-        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
-        return device with { Secret = await IssueAsync(device.DeviceId) };
-    }
+    public Task<Device> NewLightAsync() => provisioning.NewLightAsync(District);
 
     /// <summary>A gateway of the district speaking for <paramref name="binCount"/> new bins.</summary>
-    public async Task<(Device Gateway, IReadOnlyList<string> BinIds)> NewGatewayAsync(int binCount)
-    {
-        var n = Interlocked.Increment(ref assets);
-        var gatewayId = $"gw-{n}";
-        Assert.True((await Grains.GetGrain<IDeviceGrain>(gatewayId).DeclareGateway(District)).Accepted);
-        var bins = new List<string>();
-        for (var i = 0; i < binCount; i++)
-        {
-            var binId = $"gw-{n}-bin-{i}";
-            var provisioned = await Grains.GetGrain<IBinGrain>(binId).Provision(new AssetProvision(
-                binId, AssetKind.Bin, District, new GeoPoint(52.37, 4.89), gatewayId, new BinSpec(1100, 0.8, 120, 400)));
-            Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
-            bins.Add(binId);
-        }
-        return (new Device(gatewayId, null, District, gatewayId, await IssueAsync(gatewayId)), bins);
-    }
+    public Task<(Device Gateway, IReadOnlyList<string> BinIds)> NewGatewayAsync(int binCount) => provisioning.NewGatewayAsync(binCount, District);
 
-    public async Task<string> IssueAsync(string deviceId)
-    {
-        var issued = await Grains.GetGrain<IDeviceGrain>(deviceId).IssueCredential();
-        Assert.True(issued.Issued, string.Join("; ", issued.Errors));
-        return issued.Credential!.Secret;
-    }
+    public Task<string> IssueAsync(string deviceId) => provisioning.IssueAsync(deviceId);
 
     /// <summary>mosquitto_pub/sub options for a device or gateway: its own id as username and client id.</summary>
     public MosquittoClientOptions As(Device device, MqttVersion version = MqttVersion.V5, int qos = 1) =>
