@@ -1,4 +1,5 @@
 using CityTwin.Grains.Devices;
+using CityTwin.Grains.Districts.Delivery;
 using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public sealed class TwinServices(
     CityClock clock,
     [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,     IOptions<TwinOptions> options,
     WriteBehindScheduler writeBehind,
+    DistrictOutbox districts,
     IDeviceCommandSink downlink,
     ILogger<TwinServices> logger)
 {
@@ -21,6 +23,8 @@ public sealed class TwinServices(
     /// <summary>The storage every twin reads and writes its record through.</summary>
     public IGrainStorage Storage { get; } = storage;
     public WriteBehindScheduler WriteBehind { get; } = writeBehind;
+    /// <summary>How twins tell their districts (batched, coalesced; never awaited by a twin).</summary>
+    public DistrictOutbox Districts { get; } = districts;
     public IDeviceCommandSink Downlink { get; } = downlink;
     public ILogger Logger { get; } = logger;
 }
