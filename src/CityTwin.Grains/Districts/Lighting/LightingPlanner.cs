@@ -16,6 +16,13 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
 {
     private readonly Dictionary<string, (string From, string To)> segmentEnds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> lastPresence = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Sightings by time, so the earliest end of a presence hold is found without looking at every light (a
+    /// scan per presence change made a district of 12,000 lights fall behind its notifications). Entries that
+    /// are no longer a light's latest sighting are dropped when they reach the front.
+    /// </summary>
+    private readonly PriorityQueue<string, DateTimeOffset> sightings = new();
+    private TimeSpan? sightingsHold;
     private Dictionary<string, List<string>>? lightsByStreet;
     private (DateOnly Date, SunHorizon Horizon, Daylight Daylight)? sun;
 
@@ -51,7 +58,10 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
         var wasPresent = previous?.Band(PictureBands.Presence) == "yes";
         var isPresent = current?.Band(PictureBands.Presence) == "yes";
         if (isPresent || wasPresent)
+        {
             lastPresence[lightId] = at;
+            sightings.Enqueue(lightId, at);
+        }
         if (previous?.RoadSegmentId != current?.RoadSegmentId)
             lightsByStreet = null;
         if (current is null)
@@ -121,8 +131,28 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
             DaylightAt(now, policy.Horizon).NextChange(now) ?? LocalClock.StartOfDay(LocalClock.LocalDate(now, zone).AddDays(1), zone),
         };
         candidates.AddRange(state.Overrides.SelectMany(o => new DateTimeOffset?[] { o.From, o.Until }).Where(t => t > now));
-        candidates.AddRange(lastPresence.Values.Select(seen => (DateTimeOffset?)(seen + policy.PresenceHold)).Where(t => t > now));
+        candidates.Add(EarliestHoldEnd(policy.PresenceHold, now));
         return candidates.Min();
+    }
+
+    /// <summary>When the first presence hold still running ends (null when none runs).</summary>
+    private DateTimeOffset? EarliestHoldEnd(TimeSpan hold, DateTimeOffset now)
+    {
+        if (sightingsHold != hold)
+        {
+            // A new policy's hold may bring back sightings already dropped: start again from the latest ones.
+            sightings.Clear();
+            foreach (var (light, seen) in lastPresence)
+                sightings.Enqueue(light, seen);
+            sightingsHold = hold;
+        }
+        while (sightings.TryPeek(out var light, out var seen))
+        {
+            if (seen + hold > now && lastPresence.TryGetValue(light, out var latest) && latest == seen)
+                return seen + hold;
+            sightings.Dequeue();
+        }
+        return null;
     }
 
     private double? NearbyTraffic(AssetPicture light, DistrictPicture picture, Func<string, bool> stale)
