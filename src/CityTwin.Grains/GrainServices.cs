@@ -1,3 +1,4 @@
+using CityTwin.Grains.Coordination;
 using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;
 using CityTwin.Grains.Districts.Delivery;
@@ -35,6 +36,7 @@ public static class GrainServices
         services.TryAddSingleton<TwinServices>();
         services.AddOptions<AlertOptions>().BindConfiguration("Alerts");
         services.AddOptions<LightingOptions>().BindConfiguration("Lighting");
+        services.AddOptions<WakeUpOptions>().BindConfiguration("WakeUp");
         services.TryAddSingleton<AlertWebhooks>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;

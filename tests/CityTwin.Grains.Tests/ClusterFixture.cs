@@ -1,6 +1,7 @@
 using CityTwin.Contracts.City;
 using CityTwin.Domain.Common;
 using CityTwin.Grains;
+using CityTwin.Grains.Coordination;
 using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Twins;
 using CityTwin.Host.Configuration;
@@ -8,6 +9,7 @@ using CityTwin.Host.Hosting;
 using CityTwin.Host.Persistence;
 using CityTwin.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -39,6 +41,9 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             ConfigureServices(silo.Services);
+            // Reminders as production has them, only quicker: a restart test waits seconds, not minutes.
+            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.Configure<WakeUpOptions>(o => o.Period = WakeUpPeriod);
             silo.AddCityTwinStorage(endpoint);
             silo.AddCityTwinGrains(options =>
             {
@@ -59,6 +64,8 @@ public class ClusterFixture : IAsyncLifetime
     }
 
     public static readonly TimeSpan WriteBehindInterval = TimeSpan.FromMilliseconds(300);
+
+    public static readonly TimeSpan WakeUpPeriod = TimeSpan.FromSeconds(2);
 
     /// <summary>A fixture of another collection registers services here (a city clock of its own, alert webhooks), before the grains'.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

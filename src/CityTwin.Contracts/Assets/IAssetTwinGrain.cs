@@ -48,4 +48,11 @@ public interface IAssetTwinGrain : IGrainWithStringKey
     /// </summary>
     [Alias("CheckStaleness")]
     Task<DateTimeOffset?> CheckStaleness();
+
+    /// <summary>
+    /// Asked by a district that lost its live picture (reactivated while its twins stayed active): the twin enrols
+    /// again with its picture and raised conditions, as it does whenever it activates.
+    /// </summary>
+    [Alias("Reenroll"), OneWay]
+    Task Reenroll();
 }

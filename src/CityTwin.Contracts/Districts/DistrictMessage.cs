@@ -9,13 +9,17 @@ namespace CityTwin.Contracts.Districts;
 [Immutable, GenerateSerializer, Alias("citytwin.DistrictMessage")]
 public abstract record DistrictMessage([property: Id(0)] string AssetId);
 
-/// <summary>The asset belongs to the district (provisioned, moved there, or its twin activated).</summary>
+/// <summary>
+/// The asset belongs to the district (provisioned, moved there, its twin activated, or the district asked),
+/// with its picture and the codes of its raised conditions now (see <see cref="IDistrictGrain.Enroll"/>).
+/// </summary>
 [Immutable, GenerateSerializer, Alias("citytwin.AssetEnrolled")]
 public sealed record AssetEnrolled(
     string AssetId,
     [property: Id(0)] AssetKind Kind,
     [property: Id(1)] DateTimeOffset Deadline,
-    [property: Id(2)] AssetPicture? Picture) : DistrictMessage(AssetId);
+    [property: Id(2)] AssetPicture? Picture,
+    [property: Id(3)] IReadOnlyList<string>? Conditions = null) : DistrictMessage(AssetId);
 
 /// <summary>The asset left the district (moved away or decommissioned).</summary>
 [Immutable, GenerateSerializer, Alias("citytwin.AssetWithdrawn")]

@@ -14,10 +14,11 @@ public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting
 {
     /// <summary>
     /// Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>. A twin
-    /// enrols each time it activates, with its <paramref name="picture"/> now, which rebuilds what a district lost.
+    /// enrols each time it activates (or the district asks it to), with its <paramref name="picture"/> and the
+    /// codes of its raised <paramref name="conditions"/> now, which rebuilds what a district lost.
     /// </summary>
     [Alias("Enroll"), OneWay]
-    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture);
+    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, IReadOnlyList<string>? conditions = null);
 
     [Alias("Withdraw"), OneWay]
     Task Withdraw(string assetId);

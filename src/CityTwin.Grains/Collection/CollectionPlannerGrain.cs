@@ -6,6 +6,7 @@ using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Inventory;
 using CityTwin.Contracts.Trucks;
 using CityTwin.Domain.Collection;
+using CityTwin.Grains.Coordination;
 using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
@@ -33,8 +34,9 @@ public sealed class CollectionPlannerGrain(
     [PersistentState(StorageNames.CollectionPlannerState, StorageNames.Provider)] IPersistentState<CollectionPlannerState> state,
     CityClock clock,
     IOptions<TwinOptions> twinOptions,
+    IOptions<WakeUpOptions> wakeUpOptions,
     ILogger<CollectionPlannerGrain> logger)
-    : Grain, ICollectionPlannerGrain
+    : Grain, ICollectionPlannerGrain, IRemindable
 {
     private readonly SemaphoreSlim writing = new(1, 1);
     private CancellationTokenSource? solving;
@@ -59,7 +61,60 @@ public sealed class CollectionPlannerGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleTimers();
+        if (State.Settings is not null)
+        {
+            // After activation, off its path: settings stored before the wake-up reminder existed get one, and a
+            // plan's progress is caught up with the trucks'.
+            this.RegisterGrainTimer(
+                async _ =>
+                {
+                    await WakeUpReminder.EnsureAsync(this, wakeUpOptions.Value, logger);
+                    await CatchUpProgressAsync();
+                },
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The plan's progress is written behind here, but each truck writes its lifts through: after a crash the
+    /// trucks' routes say what was done, so nothing collected is planned again.
+    /// </summary>
+    private async Task CatchUpProgressAsync()
+    {
+        if (ActivePlan() is not { } plan)
+            return;
+        var caughtUp = false;
+        foreach (var route in plan.Routes.Where(r => r.Collected.Count < r.BinIds.Count))
+        {
+            try
+            {
+                if ((await GrainFactory.GetGrain<ITruckGrain>(route.TruckId).GetTwin())?.Route is not { } progress || progress.PlanId != plan.PlanId)
+                    continue;
+                foreach (var stop in progress.Stops.Where(s => s.Completed && route.BinIds.Contains(s.BinId)))
+                    caughtUp |= route.Collected.Add(stop.BinId);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Reading the progress of truck {TruckId} failed; its lifts reach the plan as it reports them", route.TruckId);
+            }
+        }
+        if (caughtUp)
+            MarkChanged();
+    }
+
+    /// <summary>
+    /// The wake-up reminder: activating is the work (it schedules planning ahead and progress checks), so after a
+    /// restart the next window is planned, and a plan under way followed, without waiting for a bin or truck.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WakeUpReminder.Name)
+            return;
+        if (State.Settings is null)
+            await WakeUpReminder.StopAsync(this);
+        else if (windowTimer is null)
+            ScheduleTimers();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -115,6 +170,7 @@ public sealed class CollectionPlannerGrain(
         State.Settings = settings;
         await WriteThroughAsync();
         ScheduleTimers();
+        await WakeUpReminder.EnsureAsync(this, wakeUpOptions.Value, logger);
         return CommandResult.Ok;
     }
 

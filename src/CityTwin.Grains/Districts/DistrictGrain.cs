@@ -81,9 +81,11 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
             _ => SweepStaleness(),
             new GrainTimerCreationOptions(options.StalenessSweepInterval, options.StalenessSweepInterval) { KeepAlive = true });
         StartAlerts();
+        AskRosterToReenrol();
         // Reading the directory and the roads waits for the first turn after activation, so that waking every
         // district at silo start stays quick.
         this.RegisterGrainTimer(_ => StartLightingAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        KeepWaking();
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -96,10 +98,12 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture)
+    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture, IReadOnlyList<string>? conditions = null)
     {
         Remember(assetId, kind);
         deadlines.Set(assetId, deadline);
+        if (conditions is not null)
+            ConditionsAre(assetId, kind, conditions);
         if (assetPicture is not null)
             PictureMoved(assetId, kind, assetPicture, clock.Now);
         return Task.CompletedTask;
@@ -152,7 +156,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
             switch (message)
             {
                 case AssetEnrolled enrolled:
-                    await Enroll(enrolled.AssetId, enrolled.Kind, enrolled.Deadline, enrolled.Picture);
+                    await Enroll(enrolled.AssetId, enrolled.Kind, enrolled.Deadline, enrolled.Picture, enrolled.Conditions);
                     break;
                 case AssetWithdrawn:
                     await Withdraw(message.AssetId);

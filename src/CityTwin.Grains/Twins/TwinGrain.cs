@@ -419,9 +419,37 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
             return;
         if (pictureMoved)
             toldPicture = picture;
+        DistrictSignal[] told = [.. signals.Select(SignalMapping.ToDistrict)];
+        RememberConditions(told);
         services.Districts.Send(provision.DistrictId, new AssetNotified(
-            new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline, pictureMoved ? picture : null)));
+            new AssetNotification(AssetId, Kind, now, told, nextDeadline, pictureMoved ? picture : null)));
         OnTold(provision, now, signals);
+    }
+
+    /// <summary>Keeps the raised conditions the district was told of (written behind with the twin).</summary>
+    private void RememberConditions(IReadOnlyList<DistrictSignal> signals)
+    {
+        var before = State.Conditions ?? [];
+        var after = before;
+        foreach (var signal in signals)
+        {
+            if (signal.Raises && !after.Contains(signal.Code, StringComparer.Ordinal))
+                after = [.. after, signal.Code];
+            else if (signal.Clears && after.Contains(signal.Code, StringComparer.Ordinal))
+                after = [.. after.Where(c => c != signal.Code)];
+        }
+        if (ReferenceEquals(after, before))
+            return;
+        State.Conditions = after.Length == 0 ? null : after;
+        MarkChanged();
+    }
+
+    /// <summary>The district lost its picture (it was reactivated while this twin stayed active): enrol again.</summary>
+    public Task Reenroll()
+    {
+        if (Provisioned is { } provision)
+            Enroll(provision);
+        return Task.CompletedTask;
     }
 
     /// <summary>The asset belongs to the provision's district (provisioned, moved there, or activated); a kind tells whoever else plans on it.</summary>
@@ -437,7 +465,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     private void Enroll(AssetProvision provision)
     {
         toldPicture = Picture();
-        services.Districts.Send(provision.DistrictId, new AssetEnrolled(AssetId, Kind, NextDeadline(), toldPicture));
+        services.Districts.Send(provision.DistrictId, new AssetEnrolled(AssetId, Kind, NextDeadline(), toldPicture, State.Conditions ?? []));
         OnEnrolled(provision);
     }
 

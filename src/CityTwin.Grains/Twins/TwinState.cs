@@ -19,4 +19,10 @@ public sealed class TwinState<TKindState> where TKindState : class, new()
     public TwinLiveness? Liveness { get; set; }
 
     public TKindState Kind { get; set; } = new();
+
+    /// <summary>
+    /// The condition codes the twin has raised with its district and not cleared (null when none), so that an
+    /// enrolment gives a district that lost its memory the conditions back with the picture.
+    /// </summary>
+    public string[]? Conditions { get; set; }
 }

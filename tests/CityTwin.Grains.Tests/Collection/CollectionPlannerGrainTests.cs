@@ -1,6 +1,13 @@
 using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Trucks;
+using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Intersections;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Grains.Collection;
+using CityTwin.Grains.Coordination;
+using Microsoft.Extensions.DependencyInjection;
+using CityTwin.Grains.Persistence;
 using static CityTwin.Grains.Tests.Collection.PlannerDistrict;
 
 namespace CityTwin.Grains.Tests.Collection;
@@ -152,6 +159,91 @@ public sealed class CollectionPlannerGrainTests(ClusterFixture fixture)
             restored.Routes.Select(r => (r.TruckId, string.Join(",", r.BinIds), r.TravelSeconds)));
         Assert.Equal(["s23"], (await district.Planner.GetClosedSegments()).Select(c => c.SegmentId));
         Assert.Equal(Settings(QuickSolve).Windows, (await district.Planner.GetSettings())!.Windows);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_planner_wakes_by_itself_and_plans_the_window_falling_due()
+    {
+        var district = new PlannerDistrict(fixture);
+        await district.CreateAsync(QuickSolve);
+        await district.AddTruckAsync("t1");
+        var bin = await district.AddFullBinAsync("north", North);
+        await district.KnownAsync(1, 1);
+        // One window a few minutes ahead, to be planned 20 s from now: after the restart below.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var now = DateTimeOffset.UtcNow;
+        var local = TimeZoneInfo.ConvertTime(now.AddMinutes(5), zone);
+        var start = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, local.Offset);
+        var settings = Settings(QuickSolve) with
+        {
+            Windows = [new CollectionWindowSetting(start.DayOfWeek, start.TimeOfDay, TimeSpan.FromHours(1))],
+            LeadTime = TimeSpan.FromSeconds(Math.Round((start - now).TotalSeconds - 20)),
+        };
+        Assert.True((await district.Planner.Configure(settings)).Accepted);
+        Assert.Null(await district.Planner.GetPlan());
+        // Whatever else wakes it after a restart (its district asking the twins to enrol, the twins telling it),
+        // a durable reminder does.
+        var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
+        Assert.NotNull(await reminders.ReadRow(district.Planner.GetGrainId(), WakeUpReminder.Name));
+
+        await fixture.RestartSiloAsync();
+
+        // Nobody calls the planner, a bin or the truck: only the stored row can show the plan.
+        StoredPlan? stored = null;
+        await Eventually.HoldsAsync(
+            async () => (stored = (await fixture.ReadStoredAsync<CollectionPlannerState>(StorageNames.CollectionPlannerState, district.Planner.GetGrainId())).State.Plan) is not null,
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(start.UtcDateTime, stored!.WindowStart.UtcDateTime);
+        Assert.Equal([bin], stored.Routes.Single().BinIds);
+    }
+
+    [Fact]
+    public async Task Slower_traffic_on_the_remaining_legs_past_the_threshold_re_plans()
+    {
+        var district = new PlannerDistrict(fixture);
+        await district.CreateAsync(QuickSolve);
+        await district.AddTruckAsync("t1");
+        await district.AddFullBinAsync("north", North);
+        await district.KnownAsync(1, 1);
+        var first = AssertPlanned(await district.Planner.PlanNextWindow());
+        Assert.Null(await district.Planner.CheckProgress());
+
+        // The west side (s01), the planned way up, now takes ten times as long.
+        var slow = 10 * Seconds("0", "1");
+        var junction = await district.AddIntersectionAsync("0", new OutgoingSegmentSpec("s01", $"{district.Id}-i1", Seconds("0", "1") * MetresPerSecond, MetresPerSecond * 3.6));
+        Assert.Equal(ReadingOutcome.Applied, (await district.ReportAsync(junction, new IntersectionTelemetry(
+            [new ApproachTelemetry("north", 100, 0.05, 36, 0)], [new("s01", slow), new("s01", slow), new("s01", slow)]))).Outcome);
+
+        var replanned = await district.Planner.CheckProgress();
+
+        Assert.NotNull(replanned);
+        var plan = AssertPlanned(replanned);
+        Assert.Equal(("costMoved", first.Revision + 1), (plan.Reason, plan.Revision));
+        Assert.True(plan.Routes.Single().TravelSeconds < first.Routes.Single().TravelSeconds - Seconds("0", "1") + slow,
+            "the new round drives around the slow side");
+    }
+
+    [Fact]
+    public async Task Closing_and_reopening_is_idempotent_stored_and_refused_for_a_blank_or_unknown_segment()
+    {
+        var district = new PlannerDistrict(fixture);
+        await district.CreateAsync(QuickSolve);
+
+        Assert.True((await district.Planner.CloseSegment("s23", "market")).Accepted);
+        Assert.True((await district.Planner.CloseSegment("s23", "market again")).Accepted);
+        var blank = await district.Planner.CloseSegment(" ", null);
+        var unknown = await district.Planner.CloseSegment("nope", null);
+
+        Assert.Equal("segmentId", Assert.Single(blank.Errors).Field);
+        Assert.Contains("nope", Assert.Single(unknown.Errors).Message, StringComparison.Ordinal);
+        var stored = (await fixture.ReadStoredAsync<CollectionPlannerState>(StorageNames.CollectionPlannerState, district.Planner.GetGrainId())).State;
+        Assert.Equal(("s23", "market"), (stored.ClosedSegments.Single().Key, stored.ClosedSegments.Single().Value.Reason));
+
+        Assert.True((await district.Planner.ReopenSegment("s23")).Accepted);
+        Assert.True((await district.Planner.ReopenSegment("s23")).Accepted);
+        stored = (await fixture.ReadStoredAsync<CollectionPlannerState>(StorageNames.CollectionPlannerState, district.Planner.GetGrainId())).State;
+        Assert.Empty(stored.ClosedSegments);
+        Assert.Empty(await district.Planner.GetClosedSegments());
     }
 
     [Fact]

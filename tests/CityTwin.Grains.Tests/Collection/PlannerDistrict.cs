@@ -2,6 +2,7 @@ using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.City;
 using CityTwin.Contracts.Collection;
+using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Inventory;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Contracts.Trucks;
@@ -83,6 +84,19 @@ internal sealed class PlannerDistrict(ClusterFixture fixture)
         Assert.Equal(ReadingOutcome.Applied, result.Outcome);
         return id;
     }
+
+    /// <summary>The intersection at a corner ("0" to "3"), measuring travel times on the given outgoing segments.</summary>
+    public async Task<string> AddIntersectionAsync(string corner, params OutgoingSegmentSpec[] outgoing)
+    {
+        var id = $"{Id}-i{corner}";
+        var spec = new IntersectionSpec(
+            [new ApproachSpec("north", "approach-north", 36, 1, null, 0), new ApproachSpec("east", "approach-east", 36, 1, null, 1)], outgoing);
+        AssertAccepted(await Client.GetGrain<IIntersectionGrain>(id).Provision(new AssetProvision(id, AssetKind.Intersection, Id, Corners[corner], $"{id}-c", spec)));
+        return id;
+    }
+
+    public Task<ReadingResult> ReportAsync(string intersectionId, IntersectionTelemetry reading) =>
+        Client.GetGrain<IIntersectionGrain>(intersectionId).Report(Stamp(), reading);
 
     public Task<ReadingResult> ReportAsync(string binId, BinTelemetry reading) => Client.GetGrain<IBinGrain>(binId).Report(Stamp(), reading);
 

@@ -2,6 +2,8 @@ using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Streetlights;
+using CityTwin.Grains.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityTwin.Grains.Tests.Districts;
 
@@ -59,6 +61,32 @@ public class DistrictPictureTests(DistrictFixture fixture)
         var picture = await District(district).GetPicture();
         Assert.Equal(new Dictionary<string, int> { ["dimmed"] = 1, ["on"] = 1 }, picture.LightsByPower);
         Assert.Equal(152, picture.LightsWatts, 6);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_district_asks_its_roster_to_enrol_again_and_gets_its_picture_and_conditions_back()
+    {
+        var district = await fixture.NewDistrictAsync();
+        var full = await BinAsync(district, $"b-{Guid.NewGuid():N}"[..12]);
+        var burning = await BinAsync(district, $"b-{Guid.NewGuid():N}"[..12]);
+        await full.Report(fixture.Stamp(), new BinTelemetry(FillingLevel: 0.9));
+        await burning.Report(fixture.Stamp(), new BinTelemetry(FillingLevel: 0.3, Temperature: 85));
+        await Eventually.HoldsAsync(async () => (await District(district).GetPicture()).BinsNeedingCollection == 1
+            && (await District(district).GetCounts()).ActiveConditions.GetValueOrDefault("bin:fire") == 1);
+        var before = await District(district).GetPicture();
+        var conditionsBefore = (await District(district).GetCounts()).ActiveConditions;
+        var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
+        await Eventually.HoldsAsync(async () => await reminders.ReadRow(District(district).GetGrainId(), WakeUpReminder.Name) is not null);
+
+        await fixture.RestartSiloAsync();
+
+        // Only the district is called; the bins are not, so only its asking brings them back.
+        await Eventually.HoldsAsync(async () => (await District(district).GetPicture()).BinsByFill.Values.Sum() == 2
+            && (await District(district).GetCounts()).ActiveConditions.Count == conditionsBefore.Count);
+        var after = await District(district).GetPicture();
+        Assert.Equal(before.BinsByFill, after.BinsByFill);
+        Assert.Equal(1, after.BinsNeedingCollection);
+        Assert.Equal(conditionsBefore, (await District(district).GetCounts()).ActiveConditions);
     }
 
     [Fact]
