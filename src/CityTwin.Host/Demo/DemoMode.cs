@@ -2,6 +2,7 @@ using CityTwin.Grains.Time;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Hosting;
 using CityTwin.Simulator.City;
+using CityTwin.Simulator.Devices;
 using CityTwin.Simulator.Observation;
 using CityTwin.Simulator.Time;
 using OpenTelemetry.Metrics;
@@ -38,7 +39,7 @@ public static class DemoMode
         {
             // Registered before the silo's own default (the system clock), so every rule reads this one.
             builder.Services.AddSingleton(new CityClock(clock));
-            builder.Services.AddSingleton(new DemoCity(city, clock, options));
+            builder.Services.AddSingleton(new DemoCity(city, new SimulationWorld(city), clock, options));
             builder.Services.AddHostedService<DemoService>();
             builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(SimulatorMetrics.MeterName));
             customize?.Invoke(builder);
@@ -67,5 +68,5 @@ public static class DemoMode
     }
 }
 
-/// <summary>The demo's city and its clock, for the service that provisions and drives it.</summary>
-public sealed record DemoCity(SimulatedCity City, AcceleratedTimeProvider Clock, DemoOptions Options);
+/// <summary>The demo's city, its devices' hidden physics and its clock, for the service that provisions and drives it.</summary>
+public sealed record DemoCity(SimulatedCity City, SimulationWorld World, AcceleratedTimeProvider Clock, DemoOptions Options);

@@ -42,7 +42,7 @@ public sealed class DemoService(
         try
         {
             var credentials = await CityProvisioner.ProvisionAsync(grains, city, message => logger.LogInformation("Demo provisioning: {Step}", message));
-            var world = new SimulationWorld(city);
+            var world = demo.World;
             var events = new DemoEventLog(logger);
             world.Journal.Happened += events.Log;
             var port = services.GetService<EmbeddedBroker>()?.BoundPorts.FirstOrDefault() is > 0 and var bound ? bound : settings.Mqtt.Port;

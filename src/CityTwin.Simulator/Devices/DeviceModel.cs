@@ -1,5 +1,6 @@
 using CityTwin.Ingestion.Payloads;
 using CityTwin.Simulator.City;
+using CityTwin.Simulator.Commands;
 
 namespace CityTwin.Simulator.Devices;
 
@@ -55,6 +56,21 @@ public abstract class DeviceModel
         message.Seq = sequence++;
         return message;
     }
+
+    /// <summary>
+    /// Takes a command that arrived over MQTT at <paramref name="now"/>, and notes what came of it in the journal.
+    /// The device confirms it the protocol's way: by what its next readings report.
+    /// </summary>
+    public CommandOutcome Obey(DeviceCommand command, DateTimeOffset now)
+    {
+        var outcome = Apply(command, now);
+        Tell(outcome.Applied ? $"command obeyed: {outcome.What}" : $"command ignored: {command.Name}: {outcome.What}");
+        return outcome;
+    }
+
+    /// <summary>What a command does to this kind of device; by default nothing (it takes no commands).</summary>
+    protected virtual CommandOutcome Apply(DeviceCommand command, DateTimeOffset now) =>
+        CommandOutcome.Ignored($"a {Asset.Kind.Segment()} takes no commands");
 
     protected abstract ReadingMessage Measure(DateTimeOffset now, DateTimeOffset local, TimeSpan elapsed);
 

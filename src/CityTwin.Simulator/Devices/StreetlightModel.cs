@@ -1,13 +1,16 @@
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Ingestion.Payloads;
 using CityTwin.Simulator.City;
+using CityTwin.Simulator.Commands;
 
 namespace CityTwin.Simulator.Devices;
 
 /// <summary>
 /// A street lamp with a light sensor, a presence sensor and a power meter: on from dusk to dawn (brighter
 /// while pedestrians pass at night), reporting what it draws. Lamps fail now and then (a dead driver draws
-/// a fraction of its power; a column fault draws nothing), and stay failed until replaced.
+/// a fraction of its power; a column fault draws nothing), and stay failed until replaced. Once the district
+/// commands a level (<c>setLevel</c>) the lamp burns at it, day or night, until the next command: the city's
+/// dimming decides, and the node keeps the level through a reboot as a real controller does.
 /// </summary>
 public sealed class StreetlightModel : DeviceModel
 {
@@ -17,6 +20,7 @@ public sealed class StreetlightModel : DeviceModel
     private readonly double ratedWatts;
     private readonly double failuresPerHour;
     private LampFailure failure;
+    private DateTimeOffset? levelIssuedAt;
 
     public StreetlightModel(CityAsset asset, SimulationWorld world, TimeSpan interval)
         : base(asset, world, interval)
@@ -31,6 +35,20 @@ public sealed class StreetlightModel : DeviceModel
 
     public LampFailure Failure => failure;
 
+    /// <summary>The level last commanded; null while the lamp follows its own light and presence sensors.</summary>
+    public double? CommandedLevel { get; private set; }
+
+    protected override CommandOutcome Apply(DeviceCommand command, DateTimeOffset now)
+    {
+        if (command is not SetLevelCommand setLevel)
+            return CommandOutcome.Ignored("a streetlight takes only setLevel");
+        // A command redelivered after a newer one must not undo it; a repeat of the same one is harmless.
+        if (levelIssuedAt is { } last && setLevel.IssuedAt < last)
+            return CommandOutcome.Ignored($"issued at {setLevel.IssuedAt:O}, before the level in force (issued {last:O})");
+        (CommandedLevel, levelIssuedAt) = (setLevel.Level, setLevel.IssuedAt);
+        return CommandOutcome.Done($"level {setLevel.Level:0.##}");
+    }
+
     protected override ReadingMessage Measure(DateTimeOffset now, DateTimeOffset local, TimeSpan elapsed)
     {
         if (failure == LampFailure.None && Chance(failuresPerHour, elapsed))
@@ -42,8 +60,8 @@ public sealed class StreetlightModel : DeviceModel
         var pedestrians = CityEnvironment.PedestriansPerHour(local);
         var presence = Random.NextDouble() < 1 - Math.Exp(-pedestrians * Interval.TotalHours / 6);
         var dark = lux < 50;
-        // Dark: full while someone is about, half otherwise (the lamp's own presence dimming).
-        var level = !dark ? 0 : presence ? 1.0 : 0.5;
+        // Commanded: that level. Else dark: full while someone is about, half otherwise (the lamp's own presence dimming).
+        var level = CommandedLevel ?? (!dark ? 0 : presence ? 1.0 : 0.5);
         var watts = failure switch
         {
             LampFailure.ColumnFault => 0,

@@ -2,13 +2,18 @@ using CityTwin.Contracts.Trucks;
 using CityTwin.Domain.Common;
 using CityTwin.Ingestion.Payloads;
 using CityTwin.Simulator.City;
+using CityTwin.Simulator.Commands;
 
 namespace CityTwin.Simulator.Devices;
 
 /// <summary>
-/// A waste truck on a fixed schedule: every day from its shift start it drives the road network at the
+/// A waste truck. On its fixed schedule, every day from its shift start it drives the road network at the
 /// congested speed, lifts each bin of its round (reporting an RFID collection event per lift), unloads at
 /// the depot when nearly full, and parks when the round is done. Now and then it breaks down for hours.
+/// Given a planned route (<c>assignRoute</c>) it leaves at once and drives that instead, stop by stop in the
+/// plan's order, skipping stops the plan marks done or it already lifted; a planned day's work stands for
+/// the day's round. After a plan it waits for the next one for <see cref="PlanHold"/>, then falls back to its
+/// fixed schedule; <c>releaseRoute</c> sends it back to its schedule at once (resuming the round when it is due).
 /// </summary>
 public sealed class TruckModel : DeviceModel
 {
@@ -17,6 +22,9 @@ public sealed class TruckModel : DeviceModel
     private static readonly TimeSpan LiftTime = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan UnloadTime = TimeSpan.FromMinutes(15);
     private const double KerbSpeedKmh = 15;
+
+    /// <summary>How long a truck that drove a plan waits for the next before it takes up its fixed schedule again.</summary>
+    public static readonly TimeSpan PlanHold = TimeSpan.FromDays(1);
 
     private readonly (double Latitude, double Longitude) depot;
     private readonly CityIntersection depotNode;
@@ -28,6 +36,9 @@ public sealed class TruckModel : DeviceModel
     private int nextBin;
     private DateOnly? roundDoneOn;
     private DateTimeOffset? brokenUntil;
+    private PlannedRoute? plan;
+    private DateTimeOffset? planHoldUntil;
+    private long lifts;
     private double speedKmh;
     private double heading;
 
@@ -54,6 +65,67 @@ public sealed class TruckModel : DeviceModel
 
     /// <summary>The bins this truck empties every day, in driving order.</summary>
     public void AssignRound(IReadOnlyList<string> binIds) => round = binIds;
+
+    public IReadOnlyList<string> Round => round;
+
+    /// <summary>The plan being driven (or last driven and still remembered); null on the fixed schedule.</summary>
+    public string? PlanId => plan?.PlanId;
+
+    /// <summary>Whether the truck drives a plan now rather than its fixed round.</summary>
+    public bool OnPlan => plan is { Finished: false };
+
+    /// <summary>The bins lifted for the current plan, in order.</summary>
+    public IReadOnlyList<string> PlannedLifts => plan?.Lifted ?? [];
+
+    protected override CommandOutcome Apply(DeviceCommand command, DateTimeOffset now) => command switch
+    {
+        AssignRouteCommand assign => Assign(assign, now),
+        ReleaseRouteCommand release => Release(release),
+        _ => CommandOutcome.Ignored("a truck takes only assignRoute and releaseRoute"),
+    };
+
+    private CommandOutcome Assign(AssignRouteCommand command, DateTimeOffset now)
+    {
+        if (plan is { } current && command.IssuedAt < current.IssuedAt)
+            return CommandOutcome.Ignored($"plan '{command.PlanId}' issued at {command.IssuedAt:O}, before the plan in force");
+        // The same plan again (a resend when the truck came back online, an update of the same plan) keeps what was lifted.
+        var lifted = plan is { } same && same.PlanId == command.PlanId ? same.Lifted : [];
+        var wasOnRound = !OnPlan;
+        plan = new PlannedRoute(command.PlanId, command.IssuedAt, command.Stops, lifted);
+        planHoldUntil = now + PlanHold;
+        var open = plan.OpenStops().Count();
+        if (open == 0)
+        {
+            plan.Finished = true;
+            return CommandOutcome.Done($"plan '{command.PlanId}' has nothing left to collect");
+        }
+        DropPlannedSteps(wasOnRound);
+        if (Status == TruckServiceStatus.Parked)
+            Status = TruckServiceStatus.OnRoute;
+        return CommandOutcome.Done($"plan '{command.PlanId}': {open} of {command.Stops.Count} stops to collect");
+    }
+
+    private CommandOutcome Release(ReleaseRouteCommand command)
+    {
+        if (plan is not { } current || current.PlanId != command.PlanId)
+            return CommandOutcome.Ignored($"plan '{command.PlanId}' is not this truck's");
+        plan = null;
+        planHoldUntil = null;
+        DropPlannedSteps(wasOnRound: false);
+        return CommandOutcome.Done($"plan '{command.PlanId}' released: back on the fixed schedule");
+    }
+
+    /// <summary>Forgets the way planned so far, but finishes a lift or unload under way (the crew does not walk off).</summary>
+    private void DropPlannedSteps(bool wasOnRound)
+    {
+        var underWay = steps.TryPeek(out var head) && head.Kind is StepKind.Lift or StepKind.Unload ? head : null;
+        // The round's bin the truck was heading for is still to do when the round resumes.
+        if (wasOnRound && steps.Any(s => s.Kind == StepKind.Lift && s != underWay))
+            nextBin--;
+        steps.Clear();
+        if (underWay is not null)
+            steps.Enqueue(underWay);
+    }
 
     protected override ReadingMessage Measure(DateTimeOffset now, DateTimeOffset local, TimeSpan elapsed)
     {
@@ -89,15 +161,24 @@ public sealed class TruckModel : DeviceModel
         }
         if (Status == TruckServiceStatus.Parked)
         {
-            var today = DateOnly.FromDateTime(local.DateTime);
-            if (round.Count == 0 || roundDoneOn == today || local.TimeOfDay < shiftStart)
+            if (OnPlan)
+            {
+                Status = TruckServiceStatus.OnRoute;
+                Tell($"truck left the depot on plan '{plan!.PlanId}': {plan.OpenStops().Count()} stops");
+            }
+            else if (Holding(now) || !RoundDue(local))
             {
                 speedKmh = 0;
                 return;
             }
-            Status = TruckServiceStatus.OnRoute;
-            nextBin = 0;
-            Tell($"truck left the depot: a round of {round.Count} bins");
+            else
+            {
+                planHoldUntil = null;
+                plan = null;
+                Status = TruckServiceStatus.OnRoute;
+                nextBin = 0;
+                Tell($"truck left the depot: a round of {round.Count} bins");
+            }
         }
         var remaining = elapsed;
         while (remaining > TimeSpan.Zero && Status == TruckServiceStatus.OnRoute)
@@ -108,24 +189,49 @@ public sealed class TruckModel : DeviceModel
         }
     }
 
-    /// <summary>Queues the way to the next bin, to the depot to unload, or home; false when parked.</summary>
+    private bool Holding(DateTimeOffset now) => planHoldUntil is { } hold && now < hold;
+
+    private bool RoundDue(DateTimeOffset local) =>
+        round.Count > 0 && roundDoneOn != DateOnly.FromDateTime(local.DateTime) && local.TimeOfDay >= shiftStart;
+
+    /// <summary>Queues the way to the next stop (of the plan, else of the round), to the depot to unload, or home.</summary>
     private bool PlanNext(DateTimeOffset local)
     {
         var here = World.Roads.Nearest(Asset.DistrictId, Latitude, Longitude);
-        if (CargoKg > capacityKg * 0.85 || nextBin >= round.Count)
+        (string BinId, double Latitude, double Longitude)? next = null;
+        if (OnPlan)
+        {
+            if (plan!.OpenStops().FirstOrDefault() is { } stop)
+                next = (stop.BinId, stop.Latitude, stop.Longitude);
+            else
+            {
+                plan.Finished = true;
+                roundDoneOn = DateOnly.FromDateTime(local.DateTime);
+                Tell($"truck finished plan '{plan.PlanId}': {plan.Lifted.Count} bins lifted");
+            }
+        }
+        else if (nextBin < round.Count && RoundDue(local) && !Holding(local))
+        {
+            var bin = World.Assets[round[nextBin]];
+            next = (bin.Id, bin.Latitude, bin.Longitude);
+        }
+        else if (nextBin >= round.Count)
+            roundDoneOn = DateOnly.FromDateTime(local.DateTime);
+
+        if (next is null || CargoKg > capacityKg * 0.85)
         {
             DriveTo(here, depotNode, depot.Latitude, depot.Longitude);
-            if (nextBin >= round.Count)
-                steps.Enqueue(new Step(StepKind.Park, null, null, TimeSpan.Zero));
-            else
-                steps.Enqueue(new Step(StepKind.Unload, null, null, UnloadTime));
+            steps.Enqueue(next is null
+                ? new Step(StepKind.Park, null, null, TimeSpan.Zero)
+                : new Step(StepKind.Unload, null, null, UnloadTime));
             return true;
         }
-        var bin = World.Assets[round[nextBin]];
-        var binNode = World.Roads.Nearest(bin.DistrictId, bin.Latitude, bin.Longitude);
-        DriveTo(here, binNode, bin.Latitude, bin.Longitude);
-        steps.Enqueue(new Step(StepKind.Lift, null, bin.Id, LiftTime));
-        nextBin++;
+        var (binId, latitude, longitude) = next.Value;
+        var binNode = World.Roads.Nearest(Asset.DistrictId, latitude, longitude);
+        DriveTo(here, binNode, latitude, longitude);
+        steps.Enqueue(new Step(StepKind.Lift, null, binId, LiftTime));
+        if (!OnPlan)
+            nextBin++;
         return true;
     }
 
@@ -180,8 +286,14 @@ public sealed class TruckModel : DeviceModel
         switch (step.Kind)
         {
             case StepKind.Lift:
-                var bin = World.Bins[step.BinId!];
-                var collectionId = $"c-{Asset.Id}-{local.ToUnixTimeSeconds()}-{nextBin}";
+                if (OnPlan)
+                    plan!.Lifted.Add(step.BinId!);
+                if (!World.Bins.TryGetValue(step.BinId!, out var bin))
+                {
+                    Tell($"truck found no bin: '{step.BinId}' is not at the planned stop");
+                    break;
+                }
+                var collectionId = $"c-{Asset.Id}-{local.ToUnixTimeSeconds()}-{++lifts}";
                 var weight = bin.Collect(collectionId);
                 CargoKg += weight;
                 BinsCollected++;
@@ -193,8 +305,7 @@ public sealed class TruckModel : DeviceModel
                 break;
             case StepKind.Park:
                 Status = TruckServiceStatus.Parked;
-                roundDoneOn = DateOnly.FromDateTime(local.DateTime);
-                Tell($"truck finished its round: {BinsCollected} lifts so far, {CargoKg:0} kg unloaded");
+                Tell($"truck parked at the depot: {BinsCollected} lifts so far, {CargoKg:0} kg unloaded");
                 CargoKg = 0;
                 break;
         }
@@ -211,6 +322,16 @@ public sealed class TruckModel : DeviceModel
     }
 
     private enum StepKind { Drive, Lift, Unload, Park }
+
+    private sealed class PlannedRoute(string planId, DateTimeOffset issuedAt, IReadOnlyList<PlannedStop> stops, List<string> lifted)
+    {
+        public string PlanId { get; } = planId;
+        public DateTimeOffset IssuedAt { get; } = issuedAt;
+        public List<string> Lifted { get; } = lifted;
+        public bool Finished { get; set; }
+
+        public IEnumerable<PlannedStop> OpenStops() => stops.Where(s => !s.Done && !Lifted.Contains(s.BinId));
+    }
 
     private sealed class Step(StepKind kind, (double Latitude, double Longitude)? target, string? binId, TimeSpan remaining, CitySegment? segment = null)
     {

@@ -1,8 +1,11 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using CityTwin.Ingestion.Payloads;
 using CityTwin.Ingestion.Topics;
+using CityTwin.Simulator.Commands;
 using CityTwin.Simulator.Devices;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -14,6 +17,8 @@ namespace CityTwin.Simulator.Mqtt;
 /// group in batches. Connects with its own credential (client id = device id), announces itself on its
 /// retained status topic with <c>offline</c> as its will, publishes its models' readings as they fall due,
 /// and reboots now and then: a new boot epoch, a dropped connection (the will fires) and a reconnect.
+/// It listens on its command topic (a gateway's carries commands for all its assets) and hands each command
+/// to its model between readings, then reports that model at once, which is how a device confirms.
 /// </summary>
 internal sealed class SimulatedConnection
 {
@@ -32,6 +37,10 @@ internal sealed class SimulatedConnection
     private readonly Random random;
     private readonly string statusTopic;
     private readonly string? resultTopic;
+    private readonly string commandTopic;
+    private readonly Dictionary<string, int> modelIndex;
+    private readonly ConcurrentQueue<(int Model, DeviceCommand Command)> commands = new();
+    private readonly SemaphoreSlim commandArrived = new(0);
     private IMqttClient? client;
     private long nextAllowed;
 
@@ -46,6 +55,10 @@ internal sealed class SimulatedConnection
             ? TopicAddress.Format(districtId, null, deviceId, TopicChannel.Status)
             : TopicAddress.Format(districtId, models[0].Asset.Kind, models[0].Asset.Id, TopicChannel.Status);
         resultTopic = gateway ? TopicAddress.Format(districtId, null, deviceId, TopicChannel.Result) : null;
+        commandTopic = gateway
+            ? TopicAddress.Format(districtId, null, deviceId, TopicChannel.Command)
+            : TopicAddress.Format(districtId, models[0].Asset.Kind, models[0].Asset.Id, TopicChannel.Command);
+        modelIndex = models.Select((m, i) => (m.Asset.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         // Spread the first readings over one interval, so a city does not report all at once.
         var now = clock.GetUtcNow();
         due = [.. models.Select(m => now + Interval(m) * random.NextDouble())];
@@ -57,8 +70,7 @@ internal sealed class SimulatedConnection
     {
         client?.Dispose();
         client = new MqttClientFactory().CreateMqttClient();
-        if (resultTopic is not null)
-            client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        client.ApplicationMessageReceivedAsync += OnMessageAsync;
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
@@ -77,8 +89,13 @@ internal sealed class SimulatedConnection
         if (result.ResultCode != MqttClientConnectResultCode.Success)
             throw new InvalidOperationException($"'{deviceId}' was refused by the broker: {result.ResultCode} {result.ReasonString}");
         stats.Connected();
+        // Commands first: the twin sends what is still pending as soon as the status says online.
+        var subscription = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(commandTopic, MqttQualityOfServiceLevel.AtLeastOnce);
         if (resultTopic is not null)
-            await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(resultTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
+            subscription = subscription.WithTopicFilter(resultTopic, MqttQualityOfServiceLevel.AtLeastOnce);
+        var subscribed = await client.SubscribeAsync(subscription.Build(), cancellationToken);
+        if (subscribed.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+            throw new InvalidOperationException($"'{deviceId}' may not subscribe to '{refused.TopicFilter.Topic}': {refused.ResultCode}");
         await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(statusTopic).WithPayload("online").WithRetainFlag()
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
     }
@@ -88,6 +105,7 @@ internal sealed class SimulatedConnection
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
+            ObeyCommands(now);
             var dueNow = new List<int>();
             for (var i = 0; i < models.Count; i++)
             {
@@ -97,7 +115,7 @@ internal sealed class SimulatedConnection
             if (dueNow.Count == 0)
             {
                 var wait = (due.Min() - now) / factor;
-                await Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, cancellationToken);
+                await WaitForDueOrCommandAsync(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, cancellationToken);
                 continue;
             }
             await PaceAsync(cancellationToken);
@@ -194,8 +212,51 @@ internal sealed class SimulatedConnection
             stats.RejectedReadings(readings, $"{deviceId}: {result.ReasonCode} {result.ReasonString}");
     }
 
+    /// <summary>Applies the commands that arrived, on this loop's thread (the models are not thread-safe), and makes their models due now.</summary>
+    private void ObeyCommands(DateTimeOffset now)
+    {
+        while (commands.TryDequeue(out var arrived))
+        {
+            if (models[arrived.Model].Obey(arrived.Command, now).Applied)
+                due[arrived.Model] = now;
+        }
+    }
+
+    private async Task WaitForDueOrCommandAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await commandArrived.WaitAsync(wait, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void OnCommand(MqttApplicationMessage message)
+    {
+        var (command, error) = CommandReader.Read(message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray(), gateway ? null : models[0].Asset.Id);
+        if (command is null)
+        {
+            journal.Record(deviceId, $"command refused: {error}");
+            return;
+        }
+        if (!modelIndex.TryGetValue(command.AssetId, out var index))
+        {
+            journal.Record(deviceId, $"command refused: assetId: '{command.AssetId}' is not an asset of this gateway");
+            return;
+        }
+        commands.Enqueue((index, command));
+        commandArrived.Release();
+    }
+
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        if (e.ApplicationMessage.Topic == commandTopic)
+        {
+            OnCommand(e.ApplicationMessage);
+            return Task.CompletedTask;
+        }
         if (e.ApplicationMessage.Topic != resultTopic)
             return Task.CompletedTask;
         try

@@ -21,6 +21,7 @@ public static class CityProvisioner
     /// <exception cref="InvalidOperationException">The host refused a district, a gateway or an inventory row.</exception>
     public static async Task<DeviceCredentials> ProvisionAsync(IGrainFactory grains, SimulatedCity city, Action<string>? progress = null)
     {
+        var phase = System.Diagnostics.Stopwatch.StartNew();
         var directory = grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key);
         foreach (var district in city.Districts)
         {
@@ -34,7 +35,8 @@ public static class CityProvisioner
             if (!result.Accepted)
                 throw new InvalidOperationException($"gateway '{gateway.Id}' was refused: {Describe(result.Errors)}");
         });
-        progress?.Invoke($"{city.Districts.Count} district(s) and {city.Gateways.Count} gateways declared; importing {city.Assets.Count} assets and {city.Segments.Count} road segments");
+        progress?.Invoke($"{city.Districts.Count} district(s) and {city.Gateways.Count} gateways declared in {Seconds(phase)}; importing {city.Assets.Count} assets and {city.Segments.Count} road segments");
+        phase.Restart();
 
         // In parts, the roads first: one grain call must finish within the caller's response timeout (30 s by default).
         var import = grains.GetGrain<IInventoryImportGrain>(InventoryImport.Key);
@@ -52,7 +54,8 @@ public static class CityProvisioner
             }
             (provisioned, unchanged, segments) = (provisioned + report.AssetsProvisioned, unchanged + report.AssetsUnchanged, segments + report.SegmentsStored + report.SegmentsUnchanged);
         }
-        progress?.Invoke($"imported: {provisioned} assets provisioned, {unchanged} unchanged, {segments} road segments");
+        progress?.Invoke($"imported in {Seconds(phase)}: {provisioned} assets provisioned, {unchanged} unchanged, {segments} road segments");
+        phase.Restart();
 
         var secrets = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await InBatches(city.DeviceIds.ToList(), async deviceId =>
@@ -64,7 +67,7 @@ public static class CityProvisioner
             secrets[deviceId] = issued.Credential?.Secret
                 ?? throw new InvalidOperationException($"no credential for '{deviceId}': {Describe(issued.Errors)}");
         });
-        progress?.Invoke($"{secrets.Count} device credentials issued");
+        progress?.Invoke($"{secrets.Count} device credentials issued in {Seconds(phase)}");
         return new DeviceCredentials(secrets);
     }
 
@@ -73,6 +76,9 @@ public static class CityProvisioner
         for (var start = 0; start < items.Count; start += ParallelCalls)
             await Task.WhenAll(items.Skip(start).Take(ParallelCalls).Select(call));
     }
+
+    private static string Seconds(System.Diagnostics.Stopwatch phase) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{phase.Elapsed.TotalSeconds:0.0} s");
 
     private static string Describe(IReadOnlyList<FieldError> errors) => string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
 }
