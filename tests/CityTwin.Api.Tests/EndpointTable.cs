@@ -64,6 +64,7 @@ public static class EndpointTable
         new("GET", "/api/v1/session", Access.SignedIn),
         new("DELETE", "/api/v1/session", Access.SignedIn),
 
+        new("GET", "/api/v1/assets", Access.Read, At($"/api/v1/assets?kind=bin&district={D}&pageSize=10")),
         new("GET", "/api/v1/assets/{id}", Access.Read, At($"/api/v1/assets/{ApiHostFixture.BinId}")),
         new("GET", "/api/v1/assets/{id}/history", Access.Read, At($"/api/v1/assets/{ApiHostFixture.BinId}/history")),
 

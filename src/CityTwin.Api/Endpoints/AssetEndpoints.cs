@@ -4,6 +4,7 @@ using CityTwin.Contracts.AirQuality;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.Intersections;
+using CityTwin.Contracts.Queries;
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Contracts.Trucks;
 using Microsoft.AspNetCore.Builder;
@@ -24,9 +25,58 @@ internal static class AssetEndpoints
     public static RouteGroupBuilder MapAssets(this RouteGroupBuilder v1)
     {
         var assets = v1.MapGroup("/assets").WithTags("Assets");
+        assets.MapGet("", ListAssets).RequireAuthorization(ApiPolicies.Read);
         assets.MapGet("/{id}", GetAsset).RequireAuthorization(ApiPolicies.Read);
         assets.MapGet("/{id}/history", GetHistory).RequireAuthorization(ApiPolicies.Read);
         return v1;
+    }
+
+    /// <summary>
+    /// A filtered page of assets from the query grain (live twin values, narrowed by the districts' indexes).
+    /// <paramref name="near"/> is <c>lat,lon,radiusMetres</c>; <paramref name="box"/> is <c>south,west,north,east</c>.
+    /// </summary>
+    private static async Task<Results<Ok<AssetPage>, ValidationProblem>> ListAssets(
+        string? kind, string? district, string? status, double? fillAbove, double? fillBelow, bool? stale,
+        string? sensorHealth, string? near, string? box, int? pageSize, string? cursor, IGrainFactory grains)
+    {
+        AssetKind? kindFilter = null;
+        if (kind is not null)
+        {
+            if (!AssetKinds.TryParseSegment(kind, out var parsed))
+                return ApiProblems.Invalid("kind", $"'{kind}' is not one of bin, streetlight, intersection, truck, airquality");
+            kindFilter = parsed;
+        }
+        GeoCircle? circle = null;
+        if (near is not null)
+        {
+            if (Numbers(near, 3) is not [var lat, var lon, var radius])
+                return ApiProblems.Invalid("near", "must be latitude,longitude,radiusMetres");
+            circle = new GeoCircle(new GeoPoint(lat, lon), radius);
+        }
+        GeoBox? area = null;
+        if (box is not null)
+        {
+            if (Numbers(box, 4) is not [var south, var west, var north, var east])
+                return ApiProblems.Invalid("box", "must be south,west,north,east");
+            area = new GeoBox(south, west, north, east);
+        }
+        var query = new AssetQuery(kindFilter, district, status, fillAbove, fillBelow, stale, sensorHealth, circle, area, pageSize, cursor);
+        if (query.Validate() is { Count: > 0 } errors)
+            return ApiProblems.Invalid(errors);
+        var page = await grains.GetGrain<ICityQueryGrain>(CityQueries.Key).ListAssets(query);
+        return page.Errors is { Count: > 0 } refused ? ApiProblems.Invalid(refused) : TypedResults.Ok(page);
+    }
+
+    private static double[]? Numbers(string text, int count)
+    {
+        var parts = text.Split(',');
+        var numbers = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]))
+                return null;
+        }
+        return numbers.Length == count ? numbers : null;
     }
 
     private static async Task<Results<Ok<AssetView>, ProblemHttpResult>> GetAsset(string id, IGrainFactory grains)
