@@ -4,6 +4,7 @@ using CityTwin.Grains.Districts;
 using CityTwin.Grains.Districts.Delivery;
 using CityTwin.Grains.Districts.Alerts;
 using CityTwin.Grains.Districts.Lighting;
+using CityTwin.Grains.Queries;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class GrainServices
         services.AddOptions<AlertOptions>().BindConfiguration("Alerts");
         services.AddOptions<LightingOptions>().BindConfiguration("Lighting");
         services.AddOptions<WakeUpOptions>().BindConfiguration("WakeUp");
+        services.AddOptions<QueryOptions>().BindConfiguration("Queries");
         services.TryAddSingleton<AlertWebhooks>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;

@@ -1,5 +1,6 @@
 using CityTwin.Benchmarks.CollectionPlanning;
 using CityTwin.Benchmarks.Framework;
+using CityTwin.Benchmarks.Http;
 using CityTwin.Benchmarks.Ingestion;
 using CityTwin.Benchmarks.Savings;
 using CityTwin.Benchmarks.Storage;
@@ -38,5 +39,7 @@ public static class BenchmarkCatalog
         new IngestionBenchmark(Workloads),
         // Issue 6: five seeds of a 150-bin, 200-light district's week (sized for a shared 2-core machine).
         new DistrictSavingsBenchmark([1, 2, 3, 4, 5], new DistrictSettings { Bins = 150, Lights = 200 }),
+        // Issue 7: twin by id at 5,000 requests/s (target p99 at most 2 ms), district summary (at most 5 ms).
+        new HttpApiBenchmark(),
     ];
 }

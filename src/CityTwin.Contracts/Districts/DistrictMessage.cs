@@ -19,7 +19,9 @@ public sealed record AssetEnrolled(
     [property: Id(0)] AssetKind Kind,
     [property: Id(1)] DateTimeOffset Deadline,
     [property: Id(2)] AssetPicture? Picture,
-    [property: Id(3)] IReadOnlyList<string>? Conditions = null) : DistrictMessage(AssetId);
+    [property: Id(3)] IReadOnlyList<string>? Conditions = null,
+    [property: Id(4)] GeoPoint? Location = null,
+    [property: Id(5)] bool? Stale = null) : DistrictMessage(AssetId);
 
 /// <summary>The asset left the district (moved away or decommissioned).</summary>
 [Immutable, GenerateSerializer, Alias("citytwin.AssetWithdrawn")]

@@ -10,15 +10,17 @@ namespace CityTwin.Contracts.Districts;
 /// have contracts of their own (<see cref="IDistrictAlerts"/>, <see cref="IDistrictLighting"/>).
 /// </summary>
 [Alias("citytwin.IDistrictGrain")]
-public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting
+public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictAssetIndex
 {
     /// <summary>
     /// Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>. A twin
     /// enrols each time it activates (or the district asks it to), with its <paramref name="picture"/> and the
-    /// codes of its raised <paramref name="conditions"/> now, which rebuilds what a district lost.
+    /// codes of its raised <paramref name="conditions"/> now, which rebuilds what a district lost; its provisioned
+    /// <paramref name="location"/> and whether it is <paramref name="stale"/> (null: not said) feed the asset
+    /// index's filters (<see cref="IDistrictAssetIndex"/>).
     /// </summary>
     [Alias("Enroll"), OneWay]
-    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, IReadOnlyList<string>? conditions = null);
+    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, IReadOnlyList<string>? conditions = null, GeoPoint? location = null, bool? stale = null);
 
     [Alias("Withdraw"), OneWay]
     Task Withdraw(string assetId);
