@@ -11,9 +11,11 @@ namespace CityTwin.Grains.Twins;
 /// <summary>What every twin grain needs from the silo, in one singleton so kinds' constructors stay short.</summary>
 public sealed class TwinServices(
     CityClock clock,
-    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,     IOptions<TwinOptions> options,
+    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
+    IOptions<TwinOptions> options,
     WriteBehindScheduler writeBehind,
     IDeviceCommandSink downlink,
+    GrainReferences references,
     ILogger<TwinServices> logger)
 {
     public CityClock Clock { get; } = clock;
@@ -22,5 +24,7 @@ public sealed class TwinServices(
     public IGrainStorage Storage { get; } = storage;
     public WriteBehindScheduler WriteBehind { get; } = writeBehind;
     public IDeviceCommandSink Downlink { get; } = downlink;
+    /// <summary>References to what twins tell on every significant change (their district, its planner), without per-call reflection.</summary>
+    public GrainReferences References { get; } = references;
     public ILogger Logger { get; } = logger;
 }

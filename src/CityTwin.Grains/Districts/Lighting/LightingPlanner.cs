@@ -16,6 +16,13 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
 {
     private readonly Dictionary<string, (string From, string To)> segmentEnds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> lastPresence = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The lights of <see cref="lastPresence"/> whose presence hold may still run, by when they last saw someone,
+    /// so that <see cref="NextChange"/> finds the earliest hold's end without looking at every light (it is asked
+    /// on every presence change). Holds found ended under <see cref="holdsPrunedWith"/> are dropped.
+    /// </summary>
+    private DeadlineIndex presenceHolds = new();
+    private TimeSpan? holdsPrunedWith;
     private Dictionary<string, List<string>>? lightsByStreet;
     private (DateOnly Date, SunHorizon Horizon, Daylight Daylight)? sun;
 
@@ -51,13 +58,17 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
         var wasPresent = previous?.Band(PictureBands.Presence) == "yes";
         var isPresent = current?.Band(PictureBands.Presence) == "yes";
         if (isPresent || wasPresent)
+        {
             lastPresence[lightId] = at;
+            presenceHolds.Set(lightId, at);
+        }
         if (previous?.RoadSegmentId != current?.RoadSegmentId)
             lightsByStreet = null;
         if (current is null)
         {
             Targets.Remove(lightId);
             lastPresence.Remove(lightId);
+            presenceHolds.Remove(lightId);
         }
         return StreetOf(lightId, picture);
     }
@@ -121,8 +132,24 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
             DaylightAt(now, policy.Horizon).NextChange(now) ?? LocalClock.StartOfDay(LocalClock.LocalDate(now, zone).AddDays(1), zone),
         };
         candidates.AddRange(state.Overrides.SelectMany(o => new DateTimeOffset?[] { o.From, o.Until }).Where(t => t > now));
-        candidates.AddRange(lastPresence.Values.Select(seen => (DateTimeOffset?)(seen + policy.PresenceHold)).Where(t => t > now));
+        candidates.Add(EarliestHoldEnd(policy.PresenceHold, now));
         return candidates.Min();
+    }
+
+    /// <summary>When the first presence hold still running ends (a light's last presence plus the hold, after now); null when none runs.</summary>
+    private DateTimeOffset? EarliestHoldEnd(TimeSpan hold, DateTimeOffset now)
+    {
+        if (holdsPrunedWith != hold)
+        {
+            // A longer hold may make holds dropped as ended run again: start again from every light's last presence.
+            presenceHolds = new DeadlineIndex();
+            foreach (var (lightId, seen) in lastPresence)
+                presenceHolds.Set(lightId, seen);
+            holdsPrunedWith = hold;
+        }
+        // Ended: seen + hold <= now.
+        presenceHolds.TakeOverdue(now - hold, int.MaxValue);
+        return presenceHolds.NextDeadline() + hold;
     }
 
     private double? NearbyTraffic(AssetPicture light, DistrictPicture picture, Func<string, bool> stale)
