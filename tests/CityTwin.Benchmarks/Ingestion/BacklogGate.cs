@@ -16,15 +16,16 @@ public sealed class BacklogGate(Func<long> backlog, long maxBacklog)
     {
         if (backlog() <= maxBacklog || stop.IsCancellationRequested)
             return Task.CompletedTask;
+        TaskCompletionSource opening;
         lock (sync)
         {
-            if (room is null)
-            {
-                room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _ = WatchAsync(room, stop);
-            }
-            return room.Task;
+            if (room is { } watched)
+                return watched.Task;
+            room = opening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+        // Started outside the lock: the backlog may be back within bounds already, and the watcher then opens at once.
+        _ = WatchAsync(opening, stop);
+        return opening.Task;
     }
 
     private async Task WatchAsync(TaskCompletionSource opened, CancellationToken stop)
