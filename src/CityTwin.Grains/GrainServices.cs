@@ -1,5 +1,6 @@
 using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;
+using CityTwin.Grains.Districts.Delivery;
 using CityTwin.Grains.Districts.Alerts;
 using CityTwin.Grains.Districts.Lighting;
 using CityTwin.Grains.Time;
@@ -31,6 +32,7 @@ public static class GrainServices
         // External mode replaces this with Mosquitto's dynamic security.
         services.TryAddSingleton<IBrokerAccounts, NoBrokerAccounts>();
         services.TryAddSingleton<GrainReferences>();
+        services.TryAddSingleton<DistrictOutbox>();
         services.TryAddSingleton<TwinServices>();
         services.AddOptions<AlertOptions>().BindConfiguration("Alerts");
         services.AddOptions<LightingOptions>().BindConfiguration("Lighting");

@@ -25,6 +25,13 @@ public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting
     [Alias("Notify"), OneWay]
     Task Notify(AssetNotification notification);
 
+    /// <summary>
+    /// A silo's outbox delivers its twins' enrolments, withdrawals and notifications in batches, in the order
+    /// each twin said them; a picture that moved twice while a batch was in flight arrives once, as it is now.
+    /// </summary>
+    [Alias("Deliver")]
+    Task Deliver(IReadOnlyList<DistrictMessage> messages);
+
     [Alias("GetCounts"), AlwaysInterleave]
     Task<DistrictCounts> GetCounts();
 

@@ -30,9 +30,29 @@ public sealed class AlertBook
 
     public List<MaintenanceWindow> Maintenance { get; set; } = [];
 
-    public bool InMaintenance(string assetId, DateTimeOffset at) => Maintenance.Any(w => w.Covers(assetId, at));
+    /// <summary>
+    /// The active alerts by asset and type, for <see cref="Find"/>: a district with thousands of active alerts
+    /// hears a signal for each of them now and then, and a scan per signal made its turns slow. Not stored;
+    /// rebuilt when <see cref="Active"/> is a new list (read from storage).
+    /// </summary>
+    private Dictionary<(string AssetId, AlertType Type), Alert>? activeByAsset;
+    private List<Alert>? indexedActive;
 
-    public Alert? Find(string assetId, AlertType type) => Active.FirstOrDefault(a => a.AssetId == assetId && a.Type == type);
+    public bool InMaintenance(string assetId, DateTimeOffset at) => Maintenance.Count > 0 && Maintenance.Any(w => w.Covers(assetId, at));
+
+    public Alert? Find(string assetId, AlertType type) => ActiveByAsset().GetValueOrDefault((assetId, type));
+
+    private Dictionary<(string AssetId, AlertType Type), Alert> ActiveByAsset()
+    {
+        if (activeByAsset is null || !ReferenceEquals(indexedActive, Active))
+        {
+            activeByAsset = [];
+            foreach (var alert in Active)
+                activeByAsset.TryAdd((alert.AssetId, alert.Type), alert);
+            indexedActive = Active;
+        }
+        return activeByAsset;
+    }
 
     /// <summary>Takes one signal from an asset; returns what to deliver.</summary>
     public IReadOnlyList<AlertNotice> Apply(AlertSignal signal, AlertSettings settings)
@@ -65,6 +85,7 @@ public sealed class AlertBook
                 Detail = signal.Detail,
             };
             Active.Add(alert);
+            ActiveByAsset()[(alert.AssetId, alert.Type)] = alert;
             if (InMaintenance(signal.AssetId, signal.At))
                 return [];
             alert.NotifiedAt = signal.At;
@@ -96,6 +117,7 @@ public sealed class AlertBook
         if (detail is not null)
             alert.Detail = detail;
         Active.Remove(alert);
+        ActiveByAsset().Remove((alert.AssetId, alert.Type));
         Cleared.Add(alert);
         if (Cleared.Count > MaxCleared)
             Cleared.RemoveRange(0, Cleared.Count - MaxCleared);

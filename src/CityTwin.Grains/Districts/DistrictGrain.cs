@@ -144,6 +144,26 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         return Task.CompletedTask;
     }
 
+    public async Task Deliver(IReadOnlyList<DistrictMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            switch (message)
+            {
+                case AssetEnrolled enrolled:
+                    await Enroll(enrolled.AssetId, enrolled.Kind, enrolled.Deadline, enrolled.Picture);
+                    break;
+                case AssetWithdrawn:
+                    await Withdraw(message.AssetId);
+                    break;
+                case AssetNotified notified:
+                    await Notify(notified.Notification);
+                    break;
+            }
+        }
+    }
+
     public Task<DistrictCounts> GetCounts()
     {
         var assets = roster.State.Assets.Values

@@ -422,9 +422,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
             return;
         if (pictureMoved)
             toldPicture = picture;
-        District(provision.DistrictId)
-            .Notify(new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline, pictureMoved ? picture : null))
-            .Ignore();
+        services.Districts.Send(provision.DistrictId, new AssetNotified(
+            new AssetNotification(AssetId, Kind, now, [.. signals.Select(SignalMapping.ToDistrict)], nextDeadline, pictureMoved ? picture : null)));
         OnTold(provision, now, signals);
     }
 
@@ -441,13 +440,13 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     private void Enroll(AssetProvision provision)
     {
         toldPicture = Picture();
-        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline(), toldPicture).Ignore();
+        services.Districts.Send(provision.DistrictId, new AssetEnrolled(AssetId, Kind, NextDeadline(), toldPicture));
         OnEnrolled(provision);
     }
 
     private void Withdraw(AssetProvision provision)
     {
-        District(provision.DistrictId).Withdraw(AssetId).Ignore();
+        services.Districts.Send(provision.DistrictId, new AssetWithdrawn(AssetId));
         OnWithdrawn(provision);
     }
 
@@ -565,7 +564,6 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
             ? $"no {Kind.Segment()} '{AssetId}' is provisioned"
             : $"'{AssetId}' is decommissioned");
 
-    private IDistrictGrain District(string districtId) => services.References.Get<IDistrictGrain>(districtId);
 
     private IDeviceGrain Device(string deviceId) => GrainFactory.GetGrain<IDeviceGrain>(deviceId);
 

@@ -1,4 +1,5 @@
 using CityTwin.Grains.Devices;
+using CityTwin.Grains.Districts.Delivery;
 using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public sealed class TwinServices(
     [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
     IOptions<TwinOptions> options,
     WriteBehindScheduler writeBehind,
+    DistrictOutbox districts,
     IDeviceCommandSink downlink,
     GrainReferences references,
     ILogger<TwinServices> logger)
@@ -23,8 +25,10 @@ public sealed class TwinServices(
     /// <summary>The storage every twin reads and writes its record through.</summary>
     public IGrainStorage Storage { get; } = storage;
     public WriteBehindScheduler WriteBehind { get; } = writeBehind;
+    /// <summary>How twins tell their districts (batched, coalesced; never awaited by a twin).</summary>
+    public DistrictOutbox Districts { get; } = districts;
     public IDeviceCommandSink Downlink { get; } = downlink;
-    /// <summary>References to what twins tell on every significant change (their district, its planner), without per-call reflection.</summary>
+    /// <summary>References to what twins tell on every significant change (the collection planner), without per-call reflection.</summary>
     public GrainReferences References { get; } = references;
     public ILogger Logger { get; } = logger;
 }

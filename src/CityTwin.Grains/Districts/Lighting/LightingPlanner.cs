@@ -17,12 +17,12 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
     private readonly Dictionary<string, (string From, string To)> segmentEnds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> lastPresence = new(StringComparer.Ordinal);
     /// <summary>
-    /// The lights of <see cref="lastPresence"/> whose presence hold may still run, by when they last saw someone,
-    /// so that <see cref="NextChange"/> finds the earliest hold's end without looking at every light (it is asked
-    /// on every presence change). Holds found ended under <see cref="holdsPrunedWith"/> are dropped.
+    /// Sightings by time, so the earliest end of a presence hold is found without looking at every light (a
+    /// scan per presence change made a district of 12,000 lights fall behind its notifications). Entries that
+    /// are no longer a light's latest sighting are dropped when they reach the front.
     /// </summary>
-    private DeadlineIndex presenceHolds = new();
-    private TimeSpan? holdsPrunedWith;
+    private readonly PriorityQueue<string, DateTimeOffset> sightings = new();
+    private TimeSpan? sightingsHold;
     private Dictionary<string, List<string>>? lightsByStreet;
     private (DateOnly Date, SunHorizon Horizon, Daylight Daylight)? sun;
 
@@ -60,7 +60,7 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
         if (isPresent || wasPresent)
         {
             lastPresence[lightId] = at;
-            presenceHolds.Set(lightId, at);
+            sightings.Enqueue(lightId, at);
         }
         if (previous?.RoadSegmentId != current?.RoadSegmentId)
             lightsByStreet = null;
@@ -68,7 +68,6 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
         {
             Targets.Remove(lightId);
             lastPresence.Remove(lightId);
-            presenceHolds.Remove(lightId);
         }
         return StreetOf(lightId, picture);
     }
@@ -136,20 +135,24 @@ public sealed class LightingPlanner(double latitude, double longitude, TimeZoneI
         return candidates.Min();
     }
 
-    /// <summary>When the first presence hold still running ends (a light's last presence plus the hold, after now); null when none runs.</summary>
+    /// <summary>When the first presence hold still running ends (null when none runs).</summary>
     private DateTimeOffset? EarliestHoldEnd(TimeSpan hold, DateTimeOffset now)
     {
-        if (holdsPrunedWith != hold)
+        if (sightingsHold != hold)
         {
-            // A longer hold may make holds dropped as ended run again: start again from every light's last presence.
-            presenceHolds = new DeadlineIndex();
-            foreach (var (lightId, seen) in lastPresence)
-                presenceHolds.Set(lightId, seen);
-            holdsPrunedWith = hold;
+            // A new policy's hold may bring back sightings already dropped: start again from the latest ones.
+            sightings.Clear();
+            foreach (var (light, seen) in lastPresence)
+                sightings.Enqueue(light, seen);
+            sightingsHold = hold;
         }
-        // Ended: seen + hold <= now.
-        presenceHolds.TakeOverdue(now - hold, int.MaxValue);
-        return presenceHolds.NextDeadline() + hold;
+        while (sightings.TryPeek(out var light, out var seen))
+        {
+            if (seen + hold > now && lastPresence.TryGetValue(light, out var latest) && latest == seen)
+                return seen + hold;
+            sightings.Dequeue();
+        }
+        return null;
     }
 
     private double? NearbyTraffic(AssetPicture light, DistrictPicture picture, Func<string, bool> stale)

@@ -1,0 +1,64 @@
+using CityTwin.Contracts.Districts;
+
+namespace CityTwin.Grains.Districts.Delivery;
+
+/// <summary>
+/// What one district has yet to be told by this silo's twins, in order. A notification that only moves an
+/// asset's picture replaces that asset's pending one when nothing else about the asset came after it, so
+/// under load the mailbox holds at most one picture per asset: it coalesces, it does not queue. Signals,
+/// enrolments and withdrawals are never merged away. Not thread-safe: <see cref="DistrictOutbox"/> locks it.
+/// </summary>
+public sealed class DistrictMailbox
+{
+    private List<DistrictMessage> pending = [];
+    /// <summary>Where each asset's pending picture-only notification is, while it is that asset's latest message.</summary>
+    private readonly Dictionary<string, int> pictureOnlyAt = new(StringComparer.Ordinal);
+
+    public int Count => pending.Count;
+
+    public void Add(DistrictMessage message)
+    {
+        if (message is AssetNotified { Notification: var notification } && IsPictureOnly(notification))
+        {
+            if (pictureOnlyAt.TryGetValue(message.AssetId, out var at))
+            {
+                pending[at] = new AssetNotified(Merge(((AssetNotified)pending[at]).Notification, notification));
+                return;
+            }
+            pictureOnlyAt[message.AssetId] = pending.Count;
+        }
+        else
+        {
+            pictureOnlyAt.Remove(message.AssetId);
+        }
+        pending.Add(message);
+    }
+
+    /// <summary>Everything pending, oldest first; the mailbox is empty afterwards.</summary>
+    public IReadOnlyList<DistrictMessage> TakeAll()
+    {
+        var batch = pending;
+        pending = [];
+        pictureOnlyAt.Clear();
+        return batch;
+    }
+
+    /// <summary>A batch that could not be delivered goes back in front of what came since, in its order.</summary>
+    public void PutBack(IReadOnlyList<DistrictMessage> batch)
+    {
+        var since = TakeAll();
+        foreach (var message in batch)
+            Add(message);
+        foreach (var message in since)
+            Add(message);
+    }
+
+    private static bool IsPictureOnly(AssetNotification notification) => notification.Signals.Count == 0;
+
+    /// <summary>Two picture-only notifications of one asset as one: the later picture, deadline and time win.</summary>
+    private static AssetNotification Merge(AssetNotification earlier, AssetNotification later) => later with
+    {
+        Picture = later.Picture ?? earlier.Picture,
+        NextDeadline = later.NextDeadline ?? earlier.NextDeadline,
+    };
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using CityTwin.Contracts.Districts;
+using Microsoft.Extensions.Logging;
+
+namespace CityTwin.Grains.Districts.Delivery;
+
+/// <summary>
+/// The silo's way for twins to tell their districts. Twins hand their messages here and go on (they never
+/// wait on a district, so the two cannot deadlock); each district gets one batch at a time, awaited, with
+/// whatever piled up meanwhile in the next. A busy district therefore gets bigger batches of coalesced
+/// pictures (<see cref="DistrictMailbox"/>) instead of a queue of one-way calls that grows with every
+/// reading: at 100,000 twins those queued calls were most of the silo's memory, and a district whose
+/// activation queue held half a million messages spent its time in Orleans' workload analysis of that queue.
+/// </summary>
+public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox> logger)
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.Ordinal);
+
+    /// <summary>Messages not yet handed to their district, over all districts.</summary>
+    public int Pending => lanes.Values.Sum(lane => lane.Count);
+
+    public void Send(string districtId, DistrictMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var lane = lanes.GetOrAdd(districtId, id => new Lane(id));
+        lock (lane)
+        {
+            lane.Mailbox.Add(message);
+            if (lane.Sending)
+                return;
+            lane.Sending = true;
+        }
+        // Off the caller's grain scheduler: the outbox belongs to no grain.
+        _ = Task.Run(() => DeliverAsync(lane));
+    }
+
+    private async Task DeliverAsync(Lane lane)
+    {
+        var district = grains.GetGrain<IDistrictGrain>(lane.DistrictId);
+        var failures = 0;
+        while (true)
+        {
+            IReadOnlyList<DistrictMessage> batch;
+            lock (lane)
+            {
+                if (lane.Mailbox.Count == 0)
+                {
+                    lane.Sending = false;
+                    return;
+                }
+                batch = lane.Mailbox.TakeAll();
+            }
+            try
+            {
+                await district.Deliver(batch);
+                failures = 0;
+            }
+            catch (Exception e)
+            {
+                if (++failures >= MaxAttempts)
+                {
+                    // The district rebuilds its picture from enrolments when it activates; a later move resends a picture.
+                    logger.LogError(e, "District {District} refused {Count} messages {Attempts} times; they are dropped", lane.DistrictId, batch.Count, failures);
+                    failures = 0;
+                    continue;
+                }
+                logger.LogWarning(e, "Delivering {Count} messages to district {District} failed; retrying", batch.Count, lane.DistrictId);
+                lock (lane)
+                    lane.Mailbox.PutBack(batch);
+                await Task.Delay(FirstRetryDelay * (1 << (failures - 1)));
+            }
+        }
+    }
+
+    private sealed class Lane(string districtId)
+    {
+        public string DistrictId { get; } = districtId;
+        public DistrictMailbox Mailbox { get; } = new();
+        public bool Sending { get; set; }
+
+        public int Count
+        {
+            get
+            {
+                lock (this)
+                    return Mailbox.Count;
+            }
+        }
+    }
+}
