@@ -33,6 +33,7 @@ public static class GrainServices
         services.TryAddSingleton<IDeviceCommandSink, UndeliveredCommands>();
         // External mode replaces this with Mosquitto's dynamic security.
         services.TryAddSingleton<IBrokerAccounts, NoBrokerAccounts>();
+        services.TryAddSingleton<GrainReferences>();
         services.TryAddSingleton<DistrictOutbox>();
         services.TryAddSingleton<TwinServices>();
         services.AddOptions<AlertOptions>().BindConfiguration("Alerts");

@@ -55,6 +55,14 @@ public sealed class EnergyLedger
             return;
         }
 
+        if (WithinOnePiece(from, to, zone, tariff))
+        {
+            // The cut below would return the stretch whole; a district records one short stretch per light's
+            // report, and building the cut (three days of edges) for each was most of its work.
+            Add(from + (to - from) / 2, usedKwh, baselineKwh, zone, tariff);
+            return;
+        }
+
         var total = (to - from).TotalSeconds;
         foreach (var (start, end) in Pieces(from, to, zone, tariff))
         {
@@ -95,6 +103,28 @@ public sealed class EnergyLedger
         day.BaselineKwh += baselineKwh;
         day.UsedCost += (decimal)usedKwh * price;
         day.BaselineCost += (decimal)baselineKwh * price;
+    }
+
+    /// <summary>
+    /// True when no local midnight or band edge lies inside (from, to): both ends on one local date, under one UTC
+    /// offset (so local time runs on evenly between them), and no band's edge strictly between their local times.
+    /// </summary>
+    private static bool WithinOnePiece(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, Tariff tariff)
+    {
+        var offset = zone.GetUtcOffset(from);
+        if (zone.GetUtcOffset(to) != offset)
+            return false;
+        var localFrom = from.ToOffset(offset).DateTime;
+        var localTo = to.ToOffset(offset).DateTime;
+        if (localFrom.Date != localTo.Date)
+            return false;
+        var (start, end) = (TimeOnly.FromDateTime(localFrom), TimeOnly.FromDateTime(localTo));
+        foreach (var band in tariff.Bands)
+        {
+            if ((band.From > start && band.From < end) || (band.Until > start && band.Until < end))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>[from, to) cut at every local midnight and band edge inside it.</summary>

@@ -49,7 +49,7 @@ public sealed class BinGrain(
     private void TellPlanner(AssetProvision provision, DateTimeOffset now, bool active = true)
     {
         var bin = KindState;
-        GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).BinChanged(new CollectionBinReport(
+        References.Get<ICollectionPlannerGrain>(provision.DistrictId).BinChanged(new CollectionBinReport(
             AssetId, now, active, provision.Location, parameters.BinCapacityLitres, parameters.BinFullnessThreshold,
             bin.FillingLevel, bin.AboveThreshold, bin.CargoWeightKg, bin.PredictedFullAt,
             JsonNames.Of(bin.Sensor.Health), bin.Burning, bin.DateLastEmptying)).Ignore();

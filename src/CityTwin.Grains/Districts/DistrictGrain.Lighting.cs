@@ -223,8 +223,11 @@ public sealed partial class DistrictGrain
             return null;
         var candidates = new[] { planner.NextChange(Coordination, Policy, now), drainAt, now + lightingOptions.MaxEvaluationInterval };
         var next = candidates.Where(t => t is not null).Min()!.Value;
-        if (lightingTimer is not null && lightingTimerAt == next)
-            return next;
+        // A timer due no later stays: it evaluates then and sets the next one from there. Moving it later on every
+        // presence change cost a timer registration per notification, and kept the look promised at least every
+        // MaxEvaluationInterval from ever coming while notifications flowed.
+        if (lightingTimer is not null && lightingTimerAt <= next)
+            return lightingTimerAt;
         lightingTimer?.Dispose();
         lightingTimerAt = next;
         var due = next - now;

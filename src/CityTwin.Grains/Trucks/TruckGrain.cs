@@ -50,7 +50,7 @@ public sealed class TruckGrain(
         var truck = KindState;
         var spec = (TruckSpec)provision.Spec;
         var location = truck.Latitude is { } latitude && truck.Longitude is { } longitude ? new GeoPoint(latitude, longitude) : null;
-        GrainFactory.GetGrain<ICollectionPlannerGrain>(provision.DistrictId).TruckChanged(new CollectionTruckReport(
+        References.Get<ICollectionPlannerGrain>(provision.DistrictId).TruckChanged(new CollectionTruckReport(
             AssetId, now, active, ToContract(truck.ServiceStatus), location, spec.Depot, spec.CapacityKg, truck.CargoWeight,
             collectedBinId)).Ignore();
     }

@@ -54,6 +54,9 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
 
     protected DateTimeOffset Now => services.Clock.Now;
 
+    /// <summary>For what a kind tells on its significant changes (the collection planner): references without per-call reflection.</summary>
+    protected GrainReferences References => services.References;
+
     /// <summary>
     /// The grain key. Read from the record while there is one (they are equal, checked at provisioning):
     /// that string is what the district keeps too, where a fresh copy per call would stay as another.

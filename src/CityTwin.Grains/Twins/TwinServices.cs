@@ -12,10 +12,12 @@ namespace CityTwin.Grains.Twins;
 /// <summary>What every twin grain needs from the silo, in one singleton so kinds' constructors stay short.</summary>
 public sealed class TwinServices(
     CityClock clock,
-    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,     IOptions<TwinOptions> options,
+    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage,
+    IOptions<TwinOptions> options,
     WriteBehindScheduler writeBehind,
     DistrictOutbox districts,
     IDeviceCommandSink downlink,
+    GrainReferences references,
     ILogger<TwinServices> logger)
 {
     public CityClock Clock { get; } = clock;
@@ -26,5 +28,7 @@ public sealed class TwinServices(
     /// <summary>How twins tell their districts (batched, coalesced; never awaited by a twin).</summary>
     public DistrictOutbox Districts { get; } = districts;
     public IDeviceCommandSink Downlink { get; } = downlink;
+    /// <summary>References to what twins tell on every significant change (the collection planner), without per-call reflection.</summary>
+    public GrainReferences References { get; } = references;
     public ILogger Logger { get; } = logger;
 }

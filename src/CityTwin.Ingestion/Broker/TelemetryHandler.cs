@@ -154,15 +154,8 @@ public sealed class TelemetryHandler(ReadingDispatcher dispatcher, DeviceDirecto
         return new PublishVerdict(code, Truncate(detail));
     }
 
-    private static AssetKind? KindOf(DeviceAccess gateway, string assetId)
-    {
-        foreach (var asset in gateway.Assets)
-        {
-            if (asset.AssetId == assetId && asset.DistrictId == gateway.GatewayDistrictId)
-                return asset.Kind;
-        }
-        return null;
-    }
+    private static AssetKind? KindOf(DeviceAccess gateway, string assetId) =>
+        SpokenFor.Find(gateway, assetId, gateway.GatewayDistrictId)?.Kind;
 
     private static void Count(ReadingOutcome outcome, KeyValuePair<string, object?> shape) =>
         CityTwinMetrics.MqttReadings.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeName(outcome)), shape);

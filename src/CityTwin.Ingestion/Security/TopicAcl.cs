@@ -47,13 +47,6 @@ public static class TopicAcl
     private static bool IsOwnGatewayTopic(DeviceAccess who, TopicAddress topic) =>
         who.Role == DeviceRole.Gateway && topic.Id == who.DeviceId && topic.DistrictId == who.GatewayDistrictId;
 
-    private static bool SpeaksFor(DeviceAccess who, TopicAddress topic)
-    {
-        foreach (var asset in who.Assets)
-        {
-            if (asset.AssetId == topic.Id && asset.Kind == topic.Kind && asset.DistrictId == topic.DistrictId)
-                return true;
-        }
-        return false;
-    }
+    private static bool SpeaksFor(DeviceAccess who, TopicAddress topic) =>
+        topic.Kind is { } kind && SpokenFor.Find(who, topic.Id, topic.DistrictId, kind) is not null;
 }

@@ -48,12 +48,12 @@ public sealed class GatewayFleet(IReadOnlyList<BenchGateway> gateways) : IAsyncD
     public async Task RunClosedLoopAsync(LoadShape shape, Func<long> handled, long maxBacklog, CancellationToken stop)
     {
         Restart();
+        var room = new BacklogGate(() => Published - handled(), maxBacklog);
         var publishers = connections.SelectMany(c => Enumerable.Range(0, shape.InFlightPerConnection).Select(slot => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                while (Published - handled() > maxBacklog && !stop.IsCancellationRequested)
-                    await Task.Delay(1, CancellationToken.None);
+                await room.WaitAsync(stop);
                 if (stop.IsCancellationRequested)
                     break;
                 var message = shape.ReadingsPerMessage == 1

@@ -87,4 +87,37 @@ public class EnergyLedgerTests
         Assert.Equal(["pricePerKwh", "currency", "bands[1]", "bands[2]"], tariff.Validate().Select(v => v.Field));
         Assert.Empty(DayNight.Validate());
     }
+
+    [Fact]
+    public void Many_short_stretches_add_up_to_what_one_long_stretch_records_across_midnight_bands_and_clock_changes()
+    {
+        // One light's draw reported every 7 minutes around the clock for a week spanning the autumn clock change:
+        // the short stretches (mostly inside one piece) and the week recorded as one stretch (cut at every edge) must agree per day.
+        var fine = new EnergyLedger();
+        var coarse = new EnergyLedger();
+        var start = Local(10, 24, 0);
+        var end = Local(10, 31, 0);
+        const double kwhPerHour = 0.1;
+        for (var at = start; at < end; at = at.AddMinutes(7))
+        {
+            var until = at.AddMinutes(7) < end ? at.AddMinutes(7) : end;
+            fine.Record(at, until, kwhPerHour * (until - at).TotalHours, 2 * kwhPerHour * (until - at).TotalHours, Amsterdam, DayNight);
+        }
+        var hours = (end - start).TotalHours;
+        coarse.Record(start, end, kwhPerHour * hours, 2 * kwhPerHour * hours, Amsterdam, DayNight);
+
+        Assert.Equal(coarse.Days.Select(d => d.Date), fine.Days.Select(d => d.Date));
+        foreach (var day in coarse.Days)
+        {
+            var other = fine.Day(day.Date)!;
+            Assert.Equal(day.UsedKwh, other.UsedKwh, 9);
+            Assert.Equal(day.BaselineKwh, other.BaselineKwh, 9);
+            Assert.Equal(decimal.Round(day.UsedCost, 9), decimal.Round(other.UsedCost, 9));
+            Assert.Equal(decimal.Round(day.BaselineCost, 9), decimal.Round(other.BaselineCost, 9));
+        }
+        // The day of the clock change has 25 hours, 9 of them at the night rate (00:00-07:00 with 02:00-03:00 twice, and 23:00-24:00).
+        var changeDay = fine.Day(new DateOnly(2025, 10, 26))!;
+        Assert.Equal(2.5, changeDay.UsedKwh, 9);
+        Assert.Equal(0.9m * 0.10m + 1.6m * 0.30m, decimal.Round(changeDay.UsedCost, 9));
+    }
 }
