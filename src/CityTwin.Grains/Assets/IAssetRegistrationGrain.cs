@@ -7,7 +7,7 @@ namespace CityTwin.Grains.Assets;
 /// was asked about an unknown asset whether the id is another kind's. Internal to the silo.
 /// </summary>
 [Alias("citytwin.IAssetRegistrationGrain")]
-public interface IAssetRegistrationGrain : IGrainWithStringKey
+public interface IAssetRegistrationGrain : IAssetKindLookup
 {
     /// <summary>Claims the id for <paramref name="kind"/>; returns the kind that holds it afterwards.</summary>
     [Alias("Claim")]
@@ -15,7 +15,4 @@ public interface IAssetRegistrationGrain : IGrainWithStringKey
 
     [Alias("Release")]
     Task Release(AssetKind kind);
-
-    [Alias("GetKind"), AlwaysInterleave]
-    Task<AssetKind?> GetKind();
 }

@@ -22,4 +22,6 @@ public static class StorageNames
     public const string RoadNetworkState = "roadNetwork";
     public const string DeviceState = "device";
     public const string CollectionPlannerState = "collectionPlanner";
+    public const string ApiKeyRegistryState = "apiKeyRegistry";
+    public const string AuditLogState = "auditLog";
 }

@@ -32,6 +32,9 @@ public static class CommandLine
                                                          a device's MQTT credential (the secret is printed once)
           CityTwin.Host device gateway --id ID --district DISTRICT
                                                          make ID a gateway; assets provisioned with it are its own
+          CityTwin.Host api-key create --role admin|operator|analyst|public [--name NAME]
+                                                         a new API key (printed once) and the configuration
+                                                         lines (Api:Keys:NAME:Role, Api:Keys:NAME:Hash) to add
 
         Settings (appsettings.json beside the executable, environment as Storage__Provider, or
         the command line): Storage:Provider (Sqlite|PostgreSql), Storage:DataDirectory,
@@ -40,7 +43,8 @@ public static class CommandLine
         Mqtt:Port, Mqtt:BindAddress, Mqtt:TlsPort, Mqtt:TlsCertificate, Mqtt:TlsKey, Mqtt:MaxPacketBytes,
         Mqtt:MaxConnections, Mqtt:MessagesPerSecond, Mqtt:External:Host, Mqtt:External:Port,
         Mqtt:External:UseTls, Mqtt:External:AdminPassword, Mqtt:External:HostPassword, Mqtt:External:ClientId,
-        Devices:CredentialKey. See README.md.
+        Devices:CredentialKey, Api:KeyHashSecret, Api:Keys:NAME:Role, Api:Keys:NAME:Hash,
+        Api:CookieSecureAlways, Api:Authentication:BearerScheme. See README.md.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -54,13 +58,14 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(args[1..], Console.Out),
                 "district" => await DistrictCommand.RunAsync(args[1..], Console.Out),
                 "device" => await DeviceCommand.RunAsync(args[1..], Console.Out),
+                "api-key" => await ApiKeyCommand.RunAsync(args[1..], Console.Out),
                 "help" or "--help" or "-h" => PrintUsage(),
                 _ => await RunHostAsync(args),
             };
         }
         catch (ConfigurationException e)
         {
-            return args.FirstOrDefault() is "schema" or "backup" or "import" or "district" or "device"
+            return args.FirstOrDefault() is "schema" or "backup" or "import" or "district" or "device" or "api-key"
                 ? Fail($"CityTwin {args[0]}", e.Message)
                 : Fail(e.Message);
         }

@@ -1,3 +1,5 @@
+using CityTwin.Api;
+using CityTwin.Api.Security;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Devices;
 using CityTwin.Ingestion;
@@ -38,15 +40,29 @@ public static class CityTwinHost
         builder.Services.AddCityTwinIngestion(settings.Mqtt);
         builder.AddCityTwinTelemetry();
         builder.Services.AddCityTwinHealthChecks();
+        AddApi(builder);
 
         var app = builder.Build();
         app.MapCityTwinHealth();
         app.MapCityTwinMetrics();
+        app.MapCityTwinApi();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "CityTwin is running: HTTP {Url}, MQTT {MqttMode} on {MqttEndpoint}, storage {Storage}, clustering {Clustering} (silo port {SiloPort}, gateway port {GatewayPort})",
             settings.Http.Url, settings.Mqtt.Mode,
             settings.Mqtt.Mode == Ingestion.Broker.BrokerMode.External ? settings.Mqtt.External.Endpoint : $"{settings.Mqtt.BindAddress}:{settings.Mqtt.Port}", storage.Description, settings.Clustering.Provider, settings.Clustering.SiloPort, settings.Clustering.GatewayPort));
         return app;
+    }
+
+    private static void AddApi(WebApplicationBuilder builder)
+    {
+        try
+        {
+            builder.Services.AddCityTwinApi(builder.Configuration);
+        }
+        catch (ApiSettingsException e)
+        {
+            throw new ConfigurationException(e.Setting, e.Problem, e);
+        }
     }
 
     private static async Task ApplySchemaAsync(StorageEndpoint storage, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public static class TelemetrySetup
 
     public static WebApplication MapCityTwinMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 }

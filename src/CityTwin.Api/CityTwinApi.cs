@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityTwin.Api.Endpoints;
+using CityTwin.Api.Problems;
+using CityTwin.Api.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityTwin.Api;
+
+/// <summary>The operations HTTP API: what the host registers and maps.</summary>
+public static class CityTwinApi
+{
+    public const string Prefix = "/api/v1";
+    public const string BearerSchemeSetting = "Api:Authentication:BearerScheme";
+
+    /// <exception cref="ApiSettingsException">An <c>Api</c> setting is missing or wrong.</exception>
+    public static IServiceCollection AddCityTwinApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = ApiSettings.Read(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton<ApiKeyDirectory>();
+
+        var bearerScheme = configuration[BearerSchemeSetting];
+        services.AddAuthentication(ApiAuthSchemes.Default)
+            .AddPolicyScheme(ApiAuthSchemes.Default, "API key, bearer token or session cookie", o =>
+                o.ForwardDefaultSelector = context => SelectScheme(context.Request, bearerScheme))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiAuthSchemes.ApiKey, null)
+            .AddCookie(ApiAuthSchemes.Cookie, o => SessionCookie.Configure(o, settings));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.Read, p => p.RequireRole(ApiRoles.Admin, ApiRoles.Operator, ApiRoles.Analyst))
+            .AddPolicy(ApiPolicies.Command, p => p.RequireRole(ApiRoles.Admin, ApiRoles.Operator))
+            .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiRoles.Admin))
+            // Deny by default: an endpoint that says nothing needs a signed-in caller.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw so the handler above can name the field (the default only logs them).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Adds the API's middleware (errors, authentication, authorization) and maps <c>/api/v1</c> and the OpenAPI document.</summary>
+    public static WebApplication MapCityTwinApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // In every environment: clients generate code from it.
+        app.MapOpenApi().AllowAnonymous();
+
+        var v1 = app.MapGroup(Prefix);
+        v1.MapSession();
+        v1.MapAssets();
+        return app;
+    }
+
+    private static string SelectScheme(HttpRequest request, string? bearerScheme)
+    {
+        if (ApiKeyAuthenticationHandler.PresentedKey(request) is not null)
+            return ApiAuthSchemes.ApiKey;
+        if (bearerScheme is not null && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return bearerScheme;
+        return ApiAuthSchemes.Cookie;
+    }
+}
