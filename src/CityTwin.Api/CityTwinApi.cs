@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityTwin.Api.Endpoints;
+using CityTwin.Api.Live;
 using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -65,6 +66,8 @@ public static class CityTwinApi
         var v1 = app.MapGroup(Prefix);
         v1.MapSession();
         v1.MapAssets();
+        v1.MapLive();
+        app.MapLivePage();
         return app;
     }
 

@@ -47,5 +47,7 @@ public static class EndpointTable
         new("GET", "/api/v1/session", Access.SignedIn),
         new("DELETE", "/api/v1/session", Access.SignedIn),
         new("GET", "/api/v1/assets/{id}", Access.Read, _ => $"/api/v1/assets/{ApiHostFixture.BinId}"),
+        new("GET", "/api/v1/districts/{districtId}/events", Access.Read, _ => $"/api/v1/districts/{ApiHostFixture.District}/events"),
+        new("GET", "/api/v1/districts/{districtId}/map", Access.Read, _ => $"/api/v1/districts/{ApiHostFixture.District}/map"),
     ];
 }

@@ -89,31 +89,36 @@ public sealed class LiveEventsTests(LiveHostFixture host)
     }
 
     [Fact]
-    public async Task Alerts_raised_and_acknowledged_arrive_as_alert_events()
+    public async Task Alerts_raised_acknowledged_and_resolved_arrive_as_alert_events()
     {
         using var client = host.Client();
         await host.ReportFillAsync("bin-6", 0.1);
         await using var events = await host.OpenEventsAsync(client);
         await events.NextEventAsync();
 
+        // The bin judges its threshold on the median of its last three readings: two over it raise the alert.
+        await host.ReportFillAsync("bin-6", 0.95);
         await host.ReportFillAsync("bin-6", 0.95);
         var raised = await events.NextMatchingAsync(e => e.Type == "alert"
             && e.Json.GetProperty("alert").GetProperty("alert").GetProperty("assetId").GetString() == "bin-6");
         Assert.Equal("raised", raised.Json.GetProperty("alert").GetProperty("change").GetString());
+        Assert.Equal("binFull", raised.Json.GetProperty("alert").GetProperty("alert").GetProperty("type").GetString());
         var alertId = raised.Json.GetProperty("alert").GetProperty("alert").GetProperty("id").GetInt64();
 
-        var acknowledged = await host.Grains.GetGrain<IDistrictGrain>(LiveHostFixture.District).AcknowledgeAlert(alertId, "tester");
-        Assert.True(acknowledged.Accepted);
-        var change = await events.NextMatchingAsync(e => e.Type == "alert"
-            && e.Json.GetProperty("alert").GetProperty("alert").GetProperty("id").GetInt64() == alertId
-            && e.Json.GetProperty("alert").GetProperty("change").GetString() == "acknowledged");
-        Assert.Equal("tester", change.Json.GetProperty("alert").GetProperty("alert").GetProperty("acknowledgedBy").GetString());
+        var district = host.Grains.GetGrain<IDistrictGrain>(LiveHostFixture.District);
+        Assert.True((await district.AcknowledgeAlert(alertId, "tester")).Accepted);
+        var acknowledged = await events.NextMatchingAsync(e => IsChangeOf(e, alertId, "acknowledged"));
+        Assert.Equal("tester", acknowledged.Json.GetProperty("alert").GetProperty("alert").GetProperty("acknowledgedBy").GetString());
 
-        await host.ReportFillAsync("bin-6", 0.1);
-        await events.NextMatchingAsync(e => e.Type == "alert"
-            && e.Json.GetProperty("alert").GetProperty("alert").GetProperty("id").GetInt64() == alertId
-            && e.Json.GetProperty("alert").GetProperty("change").GetString() == "cleared");
+        Assert.True((await district.ResolveAlert(alertId, "tester", "emptied by hand")).Accepted);
+        var cleared = await events.NextMatchingAsync(e => IsChangeOf(e, alertId, "cleared"));
+        Assert.Equal(JsonValueKind.String, cleared.Json.GetProperty("alert").GetProperty("alert").GetProperty("clearedAt").ValueKind);
     }
+
+    private static bool IsChangeOf(SseEvent e, long alertId, string change) =>
+        e.Type == "alert"
+        && e.Json.GetProperty("alert").GetProperty("alert").GetProperty("id").GetInt64() == alertId
+        && e.Json.GetProperty("alert").GetProperty("change").GetString() == change;
 
     [Fact]
     public async Task A_quiet_stream_sends_heartbeats()

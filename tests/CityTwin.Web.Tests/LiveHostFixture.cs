@@ -9,6 +9,7 @@ using CityTwin.Contracts.Inventory;
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Contracts.Telemetry;
 using CityTwin.Contracts.Trucks;
+using CityTwin.Domain.Common;
 using CityTwin.Host.Hosting;
 using CityTwin.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,8 @@ public sealed class LiveHostFixture : IAsyncLifetime
     public const string AnalystKey = "analyst-key-for-the-live-tests";
     public static readonly string[] Bins = ["bin-1", "bin-2", "bin-3", "bin-4", "bin-5", "bin-6"];
     public static readonly string[] Lights = ["light-1", "light-2", "light-3", "light-4"];
-    public static readonly string[] Intersections = ["x-1", "x-2"];
+    /// <summary>Road nodes n10 and n20 (column, row) as intersections.</summary>
+    public static readonly string[] Intersections = ["n10", "n20"];
     public const string Truck = "truck-1";
     /// <summary>A district with no assets: nothing happens in it.</summary>
     public const string QuietDistrict = "quiet";
@@ -102,7 +104,7 @@ public sealed class LiveHostFixture : IAsyncLifetime
     {
         var stamp = new DeviceStamp(DateTimeOffset.UtcNow, 1, Interlocked.Increment(ref sequence));
         var result = await Grains.GetGrain<IBinGrain>(binId).Report(stamp, new BinTelemetry(FillingLevel: fillingLevel));
-        Assert.True(result.Accepted, string.Join("; ", result.Errors));
+        Assert.True(result.Outcome == ReadingOutcome.Applied, $"{binId}: {result.Outcome} {string.Join("; ", result.Errors)}");
     }
 
     private static GeoPoint At(int column, int row) => new(Lat0 + row * Step, Lon0 + column * Step);
@@ -119,8 +121,9 @@ public sealed class LiveHostFixture : IAsyncLifetime
         var segments = new List<RoadSegment>();
         void Road(string from, string to, GeoPoint a, GeoPoint b)
         {
-            segments.Add(new RoadSegment($"{from}-{to}", from, to, District, [a, b], 220, 50, 1));
-            segments.Add(new RoadSegment($"{to}-{from}", to, from, District, [b, a], 220, 50, 1));
+            var length = GeoDistance.HaversineMetres(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+            segments.Add(new RoadSegment($"{from}-{to}", from, to, District, [a, b], length, 50, 1));
+            segments.Add(new RoadSegment($"{to}-{from}", to, from, District, [b, a], length, 50, 1));
         }
         for (var column = 0; column < 3; column++)
             Road($"n{column}0", $"n{column}1", At(column, 0), At(column, 1));
@@ -138,7 +141,9 @@ public sealed class LiveHostFixture : IAsyncLifetime
                 new GeoPoint(Lat0 + (i % 2) * Step, Lon0 + (i / 2) * Step + 0.001), new StreetlightSpec(60, 1));
         for (var i = 0; i < Intersections.Length; i++)
             await ProvisionAsync(Grains.GetGrain<IIntersectionGrain>(Intersections[i]), Intersections[i], AssetKind.Intersection,
-                At(i + 1, 0), new IntersectionSpec([], []));
+                At(i + 1, 0), new IntersectionSpec(
+                    [.. segments.Where(r => r.ToIntersectionId == Intersections[i]).Select(r => new ApproachSpec($"from-{r.Id}", r.Id, 50, 1, null, null))],
+                    [.. segments.Where(r => r.FromIntersectionId == Intersections[i]).Select(r => new OutgoingSegmentSpec(r.Id, r.ToIntersectionId, r.LengthMetres, 50))]));
         await ProvisionAsync(Grains.GetGrain<ITruckGrain>(Truck), Truck, AssetKind.Truck, At(0, 0), new TruckSpec(8000, At(0, 0)));
         foreach (var bin in Bins)
             await ReportFillAsync(bin, 0.1);

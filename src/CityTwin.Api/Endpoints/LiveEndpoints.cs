@@ -1,5 +1,6 @@
 using System.Globalization;
 using CityTwin.Api.Live;
+using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.City;
@@ -26,11 +27,13 @@ internal static class LiveEndpoints
     {
         v1.MapGet("/districts/{districtId}/events", StreamEvents)
             .RequireAuthorization(ApiPolicies.Read)
+            .WithTags("Live")
             .WithName("StreamDistrictEvents")
             .WithSummary("A district's live events as text/event-stream: twin, alert, plan; snapshot first when starting over")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         v1.MapGet("/districts/{districtId}/map", GetMap)
             .RequireAuthorization(ApiPolicies.Read)
+            .WithTags("Live")
             .WithName("GetDistrictMap")
             .WithSummary("The district's roads, assets with coordinates and current bands, trucks with their routes");
         return v1;
@@ -51,9 +54,7 @@ internal static class LiveEndpoints
     private static async Task<IResult> GetMap(string districtId, string? only, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (only is not null and not "trucks")
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
-                detail: $"only: '{only}' is not a part of the map; the one part that can be asked alone is 'trucks'",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["only"] = ["must be 'trucks' or absent"] } });
+            return ApiProblems.Invalid("only", $"'{only}' is not a part of the map; the one part that can be asked alone is 'trucks'");
         if (await grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(districtId) is not { } district)
             return UnknownDistrict(districtId);
         // A read from 0 always answers with a snapshot: the roster with each asset's bands now.
@@ -80,14 +81,9 @@ internal static class LiveEndpoints
             return true;
         if (long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out afterId))
             return true;
-        problem = Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid event id",
-            detail: $"{name}: '{text}' is not an event id (a whole number this stream sent)",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [name] = ["must be a whole number"] } });
+        problem = ApiProblems.Invalid(name, $"'{text}' is not an event id (a whole number this stream sent)");
         return false;
     }
 
-    private static IResult UnknownDistrict(string districtId) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown district",
-            detail: $"districtId: no district '{districtId}'",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["districtId"] = [$"no district '{districtId}'"] } });
+    private static IResult UnknownDistrict(string districtId) => ApiProblems.NotFound("districtId", districtId, "district");
 }

@@ -1,3 +1,4 @@
+using CityTwin.Api.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,5 +39,5 @@ internal static class LivePage
     private static IResult Serve(Dictionary<string, string> files, string name) =>
         files.TryGetValue(name, out var path)
             ? Results.File(path, ContentTypes[Path.GetExtension(path)])
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"the live page has no file '{name}'");
+            : ApiProblems.NotFound("file", name, "file of the live page");
 }
