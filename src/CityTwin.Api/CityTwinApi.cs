@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityTwin.Api;
 
@@ -47,7 +48,13 @@ public static class CityTwinApi
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw so the handler above can name the field (the default only logs them).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // A spec's "$type" may come anywhere in its object, as a hand-written request puts it.
+            o.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+        });
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOpenApi();
         return services;
     }
@@ -66,6 +73,13 @@ public static class CityTwinApi
         var v1 = app.MapGroup(Prefix);
         v1.MapSession();
         v1.MapAssets();
+        v1.MapDistricts();
+        v1.MapAlerts();
+        v1.MapPlans();
+        v1.MapCommands();
+        v1.MapProvisioning();
+        v1.MapKeys();
+        v1.MapAudit();
         v1.MapLive();
         app.MapLivePage();
         return app;

@@ -2,6 +2,7 @@ using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;
 using CityTwin.Grains.Districts.Alerts;
 using CityTwin.Grains.Districts.Lighting;
+using CityTwin.Grains.Queries;
 using CityTwin.Grains.Time;
 using CityTwin.Grains.Twins;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class GrainServices
         services.TryAddSingleton<TwinServices>();
         services.AddOptions<AlertOptions>().BindConfiguration("Alerts");
         services.AddOptions<LightingOptions>().BindConfiguration("Lighting");
+        services.AddOptions<QueryOptions>().BindConfiguration("Queries");
         services.TryAddSingleton<AlertWebhooks>();
         silo.AddStartupTask<DistrictWakeUp>();
         return silo;

@@ -3,6 +3,11 @@ using CityTwin.Api.Security;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.City;
+using CityTwin.Contracts.Districts;
+using CityTwin.Contracts.Inventory;
+using CityTwin.Contracts.Streetlights;
+using CityTwin.Contracts.Telemetry;
+using CityTwin.Contracts.Trucks;
 using CityTwin.Host.Hosting;
 using CityTwin.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +22,10 @@ namespace CityTwin.Api.Tests;
 public sealed class ApiHostFixture : IAsyncLifetime
 {
     public const string District = "centrum";
+    public const string OtherDistrict = "noord";
     public const string BinId = "api-bin-1";
+    public const string SegmentId = "centrum-a-b";
+    public static readonly GeoPoint Centre = new(52.37, 4.89);
 
     private readonly TempDirectory directory = new("citytwin-api");
     private readonly Dictionary<string, string> keysByRole = [];
@@ -59,13 +67,57 @@ public sealed class ApiHostFixture : IAsyncLifetime
         await host.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
 
-        var saved = await Grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key)
-            .UpsertDistrict(new District(District, "Centrum", "Europe/Amsterdam", 52.37, 4.89));
-        Assert.True(saved.Accepted, string.Join("; ", saved.Errors));
-        var provisioned = await Grains.GetGrain<IBinGrain>(BinId).Provision(new AssetProvision(
-            BinId, AssetKind.Bin, District, new GeoPoint(52.37, 4.89), "api-dev-1", new BinSpec(1100, 0.8, 120, 400)));
-        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+        foreach (var (id, latitude) in new[] { (District, 52.37), (OtherDistrict, 52.40) })
+        {
+            var saved = await Grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key)
+                .UpsertDistrict(new District(id, id, "Europe/Amsterdam", latitude, 4.89));
+            Assert.True(saved.Accepted, string.Join("; ", saved.Errors));
+        }
+        var roads = await Grains.GetGrain<IRoadNetworkGrain>(District).UpsertSegments(
+            [new RoadSegment(SegmentId, "centrum-a", "centrum-b", District, [Centre, new GeoPoint(52.371, 4.89)], 111, 30, 1)]);
+        Assert.True(roads.Accepted, string.Join("; ", roads.Errors));
+        await ProvisionAsync(BinId, AssetKind.Bin, new BinSpec(1100, 0.8, 120, 400));
     }
+
+    /// <summary>A fresh id for this run (asset ids are lower-case slugs).</summary>
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 11)];
+
+    public async Task<string> ProvisionAsync(string id, AssetKind kind, AssetSpec spec, string district = District)
+    {
+        var provisioned = await TwinOf(kind, id).Provision(new AssetProvision(id, kind, district, Centre, $"dev-{id}", spec));
+        Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+        return id;
+    }
+
+    public Task<string> NewBinAsync() => ProvisionAsync(NewId("bin"), AssetKind.Bin, new BinSpec(1100, 0.8, 120, 400));
+
+    public Task<string> NewLightAsync() => ProvisionAsync(NewId("light"), AssetKind.Streetlight, new StreetlightSpec(60, 1));
+
+    public Task<string> NewTruckAsync() => ProvisionAsync(NewId("truck"), AssetKind.Truck, new TruckSpec(10_000, Centre));
+
+    /// <summary>A bin reported over its threshold, and the alert its district raised for it.</summary>
+    public async Task<long> NewAlertAsync()
+    {
+        var bin = await NewBinAsync();
+        var reading = await Grains.GetGrain<IBinGrain>(bin).Report(new DeviceStamp(DateTimeOffset.UtcNow, 1, 1), new BinTelemetry(FillingLevel: 0.95));
+        Assert.True(reading.Outcome == ReadingOutcome.Applied, string.Join("; ", reading.Errors));
+        var district = Grains.GetGrain<IDistrictGrain>(District);
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if ((await district.ListAlerts(false)).FirstOrDefault(a => a.AssetId == bin) is { } alert)
+                return alert.Id;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no alert was raised for {bin}");
+    }
+
+    private IAssetTwinGrain TwinOf(AssetKind kind, string id) => kind switch
+    {
+        AssetKind.Bin => Grains.GetGrain<IBinGrain>(id),
+        AssetKind.Streetlight => Grains.GetGrain<IStreetlightGrain>(id),
+        AssetKind.Truck => Grains.GetGrain<ITruckGrain>(id),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     /// <summary>A client without credentials (and without cookies unless <paramref name="cookies"/>).</summary>
     public HttpClient Anonymous(bool cookies = false) =>

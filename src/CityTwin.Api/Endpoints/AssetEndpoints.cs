@@ -25,6 +25,7 @@ internal static class AssetEndpoints
     {
         var assets = v1.MapGroup("/assets").WithTags("Assets");
         assets.MapGet("/{id}", GetAsset).RequireAuthorization(ApiPolicies.Read);
+        assets.MapGet("/{id}/history", GetHistory).RequireAuthorization(ApiPolicies.Read);
         return v1;
     }
 
@@ -38,7 +39,29 @@ internal static class AssetEndpoints
         var state = AssetTwins.GetKindStateAsync(grains, kind, id);
         return TypedResults.Ok(new AssetView(id, kind, await status, await record, await state));
     }
+
+    private static async Task<Results<Ok<AssetHistoryView>, ProblemHttpResult>> GetHistory(string id, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IAssetKindLookup>(id).GetKind() is not { } kind)
+            return ApiProblems.NotFound("id", id, "asset");
+        IEnumerable<object> samples = await AssetTwins.GetKindStateAsync(grains, kind, id) switch
+        {
+            BinTwin bin => bin.History,
+            StreetlightTwin light => light.History,
+            TruckTwin truck => truck.Track,
+            IntersectionTwin intersection => intersection.TravelTimeSamples,
+            AirQualityTwin air => air.History,
+            _ => [],
+        };
+        return TypedResults.Ok(new AssetHistoryView(id, kind, samples));
+    }
 }
+
+/// <summary>
+/// An asset's recent history as its twin keeps it: fill levels of a bin, levels of a light, a truck's track,
+/// an intersection's travel-time samples, hourly means of an air-quality sensor; oldest first.
+/// </summary>
+public sealed record AssetHistoryView(string Id, AssetKind Kind, IEnumerable<object> Samples);
 
 /// <summary>The twin grain of an asset by its kind (each kind has its own grain interface and class).</summary>
 internal static class AssetTwins

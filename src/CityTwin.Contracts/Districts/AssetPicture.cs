@@ -48,8 +48,14 @@ public static class PictureBands
     /// <summary>An intersection's total intensity in bands of veh/h (<see cref="TrafficBands"/>).</summary>
     public const string Traffic = "traffic";
 
-    /// <summary>A truck's service status: <c>parked</c>, <c>onRoute</c>, <c>broken</c>, <c>outOfService</c>.</summary>
+    /// <summary>
+    /// An asset's status attribute: a truck's service status (<c>parked</c>, <c>onRoute</c>, <c>broken</c>,
+    /// <c>outOfService</c>), a bin's (<c>ok</c>, <c>lidOpen</c>, ...), a streetlight's (<c>ok</c>, <c>defectiveLamp</c>, <c>columnIssue</c>).
+    /// </summary>
     public const string Status = "status";
+
+    /// <summary>A sensor's health: a bin's <c>ok</c>, <c>suspect</c>, <c>failed</c>; an air-quality sensor's <c>ok</c> or <c>suspect</c> (drifting).</summary>
+    public const string Health = "health";
 
     /// <summary>A truck's load by quarter of its capacity, like <see cref="Fill"/>.</summary>
     public const string Load = "load";

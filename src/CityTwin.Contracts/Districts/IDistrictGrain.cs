@@ -11,14 +11,20 @@ namespace CityTwin.Contracts.Districts;
 /// have contracts of their own (<see cref="IDistrictAlerts"/>, <see cref="IDistrictLighting"/>).
 /// </summary>
 [Alias("citytwin.IDistrictGrain")]
+<<<<<<< HEAD
 public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictFeed
+=======
+public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictAssetIndex
+>>>>>>> api
 {
     /// <summary>
     /// Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>. A twin
-    /// enrols each time it activates, with its <paramref name="picture"/> now, which rebuilds what a district lost.
+    /// enrols each time it activates, with its <paramref name="picture"/> now, which rebuilds what a district lost,
+    /// its provisioned <paramref name="location"/> and whether it is <paramref name="stale"/> (null: not said), for
+    /// the asset index's filters (<see cref="IDistrictAssetIndex"/>).
     /// </summary>
     [Alias("Enroll"), OneWay]
-    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture);
+    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, GeoPoint? location = null, bool? stale = null);
 
     [Alias("Withdraw"), OneWay]
     Task Withdraw(string assetId);

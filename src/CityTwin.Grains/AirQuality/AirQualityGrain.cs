@@ -109,6 +109,7 @@ public sealed class AirQualityGrain(
         new Dictionary<string, string>
         {
             [PictureBands.AirQuality] = KindState.AirQualityLevel is { } level ? JsonNames.Of(level) : PictureBands.Unknown,
+            [PictureBands.Health] = parameters.MeasuredPollutants.Any(p => Pollutants.HistoryOf(KindState, p).DriftSuspect) ? "suspect" : "ok",
         },
         new Dictionary<string, double>());
 

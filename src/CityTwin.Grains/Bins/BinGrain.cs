@@ -57,8 +57,14 @@ public sealed class BinGrain(
 
     protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
 
+    /// <summary>Fill by quarter; status and sensor health too, so the district's asset index can narrow queries by them.</summary>
     protected override AssetPicture? Picture() => new(
-        new Dictionary<string, string> { [PictureBands.Fill] = PictureBands.Quarter(KindState.FillingLevel) },
+        new Dictionary<string, string>
+        {
+            [PictureBands.Fill] = PictureBands.Quarter(KindState.FillingLevel),
+            [PictureBands.Status] = JsonNames.Of(KindState.Status),
+            [PictureBands.Health] = JsonNames.Of(KindState.Sensor.Health),
+        },
         new Dictionary<string, double>());
 
     public Task<ReadingResult> Report(DeviceStamp stamp, BinTelemetry reading)

@@ -1,5 +1,6 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Districts;
+using CityTwin.Contracts.Queries;
 using CityTwin.Domain.Common;
 using CityTwin.Grains.Districts.Alerts;
 using CityTwin.Grains.Districts.Lighting;
@@ -37,6 +38,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
     private readonly Dictionary<string, string[]> conditionsByAsset = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> activeConditions = new(StringComparer.Ordinal);
     private readonly DistrictPicture picture = new();
+    private readonly DistrictAssetIndex assetIndex = new();
     private long notificationsReceived;
     private long signalNotifications;
     private bool rosterUnsaved;
@@ -76,6 +78,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         {
             var graceEnds = clock.StartedAt + options.Staleness[kind].StartupGrace;
             deadlines.Set(assetId, graceEnds > now ? graceEnds : now);
+            assetIndex.Know(assetId, kind);
         }
         this.RegisterGrainTimer(
             _ => SweepStaleness(),
@@ -96,9 +99,10 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture)
+    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture, GeoPoint? location, bool? stale)
     {
         Remember(assetId, kind);
+        assetIndex.Enrolled(assetId, kind, location, assetPicture, stale);
         deadlines.Set(assetId, deadline);
         if (assetPicture is not null)
             PictureMoved(assetId, kind, assetPicture, clock.Now);
@@ -111,6 +115,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         if (roster.State.Assets.Remove(assetId))
             RosterChanged();
         deadlines.Remove(assetId);
+        assetIndex.Remove(assetId);
         if (conditionsByAsset.Remove(assetId, out var conditions))
         {
             foreach (var condition in conditions)
@@ -127,6 +132,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         if (notification.Signals.Count > 0)
             signalNotifications++;
         Remember(notification.AssetId, notification.Kind);
+        assetIndex.Heard(notification);
         foreach (var signal in notification.Signals)
         {
             var condition = $"{notification.Kind.Segment()}:{signal.Code}";
@@ -161,6 +167,10 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
 
     public Task<DistrictPictureView> GetPicture() =>
         Task.FromResult(DistrictPictureViews.Of(DistrictId, picture, activeConditions));
+
+    /// <summary>Not interleaved, so that it answers after every notification that arrived before it.</summary>
+    public Task<IndexCandidates> FindCandidates(AssetQuery query, string? afterAssetId, int limit) =>
+        Task.FromResult(assetIndex.Find(query, afterAssetId, limit));
 
     public async Task<int> SweepStaleness()
     {

@@ -86,6 +86,7 @@ public sealed class StreetlightGrain(
                 [PictureBands.Power] = power,
                 [PictureBands.Level] = PictureBands.Tenths(level),
                 [PictureBands.Presence] = light.PresenceDetected == true ? "yes" : "no",
+                [PictureBands.Status] = JsonNames.Of(light.Status),
             },
             new Dictionary<string, double>
             {

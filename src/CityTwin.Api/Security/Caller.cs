@@ -1,0 +1,10 @@
+using System.Security.Claims;
+
+namespace CityTwin.Api.Security;
+
+/// <summary>The name a change is recorded under: the key's name, or a bearer token's user.</summary>
+public static class Caller
+{
+    public static string Name(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Name) ?? user.Identity?.Name ?? user.FindFirstValue("sub") ?? "unknown";
+}
