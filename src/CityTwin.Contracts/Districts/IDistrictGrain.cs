@@ -11,11 +11,7 @@ namespace CityTwin.Contracts.Districts;
 /// have contracts of their own (<see cref="IDistrictAlerts"/>, <see cref="IDistrictLighting"/>).
 /// </summary>
 [Alias("citytwin.IDistrictGrain")]
-<<<<<<< HEAD
-public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictFeed
-=======
-public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictAssetIndex
->>>>>>> api
+public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictAssetIndex, IDistrictFeed
 {
     /// <summary>
     /// Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>. A twin
