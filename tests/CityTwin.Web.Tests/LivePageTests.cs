@@ -36,6 +36,7 @@ public sealed class LivePageTests(LiveHostFixture host) : IAsyncLifetime
         await page.FillAsync("#api-key", LiveHostFixture.OperatorKey);
         await page.ClickAsync("#sign-in button[type=submit]");
         await page.WaitForSelectorAsync("#stream-state[data-state=open]");
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
 
         // Every asset with a place is drawn: bins, lights, intersections and the truck's marker.
         var bin = page.Locator("[data-asset-id='bin-1']");

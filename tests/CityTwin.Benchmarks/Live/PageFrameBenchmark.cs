@@ -91,7 +91,7 @@ public sealed class PageFrameBenchmark : IBenchmark
             return
             [
                 new Figure("page.frame_ms.p95", Math.Round(p95, 1), "ms", context.RunId, Math.Round(elapsed.TotalSeconds, 1), string.Create(CultureInfo.InvariantCulture,
-                    $"headless Debian Chromium (SVG page), {Bins + Lights} assets ({Bins} bins, {Lights} lights), {UpdatesPerSecond} bin readings/s offered ({sent} sent), each a fill-band change; {events} twin events reached the page ({events / elapsed.TotalSeconds:0} /s); {frames.Length} frames, p50 {p50:0.#} ms; host, browser and load generator on one 2-core machine")),
+                    $"headless Debian Chromium (SVG page), {Bins + Lights} assets ({Bins} bins, {Lights} lights), {UpdatesPerSecond} bin readings/s offered ({sent} sent), each a fill-band change; {events} events (twin and alert) reached the page ({events / elapsed.TotalSeconds:0} /s); {frames.Length} frames, p50 {p50:0.#} ms; host, browser and load generator on one 2-core machine")),
             ];
         }
         finally
