@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityTwin.Api.Endpoints;
+using CityTwin.Api.Live;
 using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -79,6 +80,8 @@ public static class CityTwinApi
         v1.MapProvisioning();
         v1.MapKeys();
         v1.MapAudit();
+        v1.MapLive();
+        app.MapLivePage();
         return app;
     }
 

@@ -78,6 +78,8 @@ public static class EndpointTable
 
         new("GET", "/api/v1/districts/{districtId}/collection-plan", Access.Read, At($"/api/v1/districts/{D}/collection-plan")),
         new("GET", "/api/v1/districts/{districtId}/dimming", Access.Read, At($"/api/v1/districts/{D}/dimming")),
+        new("GET", "/api/v1/districts/{districtId}/events", Access.Read, At($"/api/v1/districts/{D}/events")),
+        new("GET", "/api/v1/districts/{districtId}/map", Access.Read, At($"/api/v1/districts/{D}/map")),
         new("GET", "/api/v1/districts/{districtId}/dimming-policy/history", Access.Read, At($"/api/v1/districts/{D}/dimming-policy/history")),
         new("PUT", "/api/v1/districts/{districtId}/dimming-policy", Access.Admin, At($"/api/v1/districts/{D}/dimming-policy", new { dimmedLevel = 0.3, note = "matrix" })),
 

@@ -2,6 +2,7 @@ using CityTwin.Benchmarks.CollectionPlanning;
 using CityTwin.Benchmarks.Framework;
 using CityTwin.Benchmarks.Http;
 using CityTwin.Benchmarks.Ingestion;
+using CityTwin.Benchmarks.Live;
 using CityTwin.Benchmarks.Savings;
 using CityTwin.Benchmarks.Storage;
 using CityTwin.Benchmarks.Twins;
@@ -41,5 +42,7 @@ public static class BenchmarkCatalog
         new DistrictSavingsBenchmark([1, 2, 3, 4, 5], new DistrictSettings { Bins = 150, Lights = 200 }),
         // Issue 7: twin by id at 5,000 requests/s (target p99 at most 2 ms), district summary (at most 5 ms).
         new HttpApiBenchmark(),
+        // Issue 7: the live page with 1,000 assets at 200 updates/s (target p95 under 50 ms).
+        new PageFrameBenchmark(),
     ];
 }

@@ -35,10 +35,14 @@ public sealed class ProblemAuthorizationResultHandler(IProblemDetailsService pro
     private async Task Write(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        };
+        // A client that accepts only another type (an EventSource sends Accept: text/event-stream) still gets the
+        // problem as JSON: the default writer declines such a request and WriteAsync would throw (a 500).
+        if (!await problems.TryWriteAsync(problem))
+            await context.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 }

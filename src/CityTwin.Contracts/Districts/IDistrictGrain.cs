@@ -1,4 +1,5 @@
 using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Live;
 
 namespace CityTwin.Contracts.Districts;
 
@@ -10,7 +11,7 @@ namespace CityTwin.Contracts.Districts;
 /// have contracts of their own (<see cref="IDistrictAlerts"/>, <see cref="IDistrictLighting"/>).
 /// </summary>
 [Alias("citytwin.IDistrictGrain")]
-public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictAssetIndex
+public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictAssetIndex, IDistrictFeed
 {
     /// <summary>
     /// Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>. A twin

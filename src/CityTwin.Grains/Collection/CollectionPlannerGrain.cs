@@ -3,6 +3,7 @@ using CityTwin.Contracts.City;
 using CityTwin.Contracts.Collection;
 using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Intersections;
+using CityTwin.Contracts.Live;
 using CityTwin.Contracts.Inventory;
 using CityTwin.Contracts.Trucks;
 using CityTwin.Domain.Collection;
@@ -330,6 +331,8 @@ public sealed class CollectionPlannerGrain(
             State.Plan = plan;
             await WriteThroughAsync();
             await DispatchAsync(plan, previous);
+            await GrainFactory.GetGrain<IDistrictFeed>(DistrictId).PublishPlanChange(new LivePlanChange(
+                "collection", plan.PlanId, $"plan {plan.PlanId} revision {plan.Revision}: {plan.Routes.Count} route(s), {plan.Unroutable.Count} unroutable ({plan.Reason})"));
             return new CollectionPlanResult(PlanStatus.Planned, ToView(plan), []);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested || !ReferenceEquals(solving, cancellation))

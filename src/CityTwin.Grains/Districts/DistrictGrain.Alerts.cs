@@ -51,6 +51,7 @@ public sealed partial class DistrictGrain
         if (violations.Count > 0)
             return Rejected(violations);
         await WriteCoordinationThroughAsync();
+        FeedAlertAcknowledged(alertId);
         return CommandResult.Ok;
     }
 
@@ -102,6 +103,7 @@ public sealed partial class DistrictGrain
     {
         if (notices.Count > 0)
             webhooks.Enqueue(DistrictId, notices);
+        FeedAlerts(notices);
     }
 
     private static CommandResult Rejected(IEnumerable<RuleViolation> violations) =>

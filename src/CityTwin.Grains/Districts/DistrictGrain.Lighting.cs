@@ -193,6 +193,7 @@ public sealed partial class DistrictGrain
         foreach (var late in batch.Send.Where(c => c.Late))
             logger.LogWarning("District {District} sent light {Light} its presence level {Late} late (needed since {Since})", DistrictId, late.LightId, late.Level, late.NeededSince);
         await Task.WhenAll(batch.Send.Select(SendAsync));
+        FeedDimming(batch.Send.Count);
         var next = ScheduleLighting(now, batch.NextDrainAt);
         return new LightingEvaluation(planner.Targets.Count, batch.Send.Count, batch.Waiting, planner.DaylightAt(now, policy.Horizon).IsDark(now), next);
     }

@@ -151,6 +151,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
             PictureMoved(notification.AssetId, notification.Kind, moved, notification.At);
         AlertsHear(notification);
         LightingHears(notification);
+        FeedHears(notification);
         return Task.CompletedTask;
     }
 
