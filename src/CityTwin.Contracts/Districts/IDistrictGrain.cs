@@ -16,10 +16,11 @@ public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictA
     /// Adds an asset (or updates its kind); its staleness is watched from <paramref name="deadline"/>. A twin
     /// enrols each time it activates, with its <paramref name="picture"/> now, which rebuilds what a district lost,
     /// its provisioned <paramref name="location"/> and whether it is <paramref name="stale"/> (null: not said), for
-    /// the asset index's filters (<see cref="IDistrictAssetIndex"/>).
+    /// the asset index's filters (<see cref="IDistrictAssetIndex"/>). <paramref name="at"/> is the twin's time of
+    /// enrolment: one-way messages may arrive out of order, and a picture older than one already heard is not taken.
     /// </summary>
     [Alias("Enroll"), OneWay]
-    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, GeoPoint? location = null, bool? stale = null);
+    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, GeoPoint? location = null, bool? stale = null, DateTimeOffset? at = null);
 
     [Alias("Withdraw"), OneWay]
     Task Withdraw(string assetId);

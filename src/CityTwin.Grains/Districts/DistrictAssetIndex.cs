@@ -12,7 +12,7 @@ namespace CityTwin.Grains.Districts;
 /// may match: an asset whose bands or staleness the district has not heard since it activated passes those filters.
 /// </summary>
 /// <remarks>
-/// Memory: about 40 bytes per entry plus the id-to-slot map (some 28 bytes) and a sorted slot order (4 bytes);
+/// Memory: 40 bytes per entry plus the id-to-slot map (some 28 bytes) and a sorted slot order (4 bytes);
 /// the id string is the one the roster holds. No collection per asset.
 /// </remarks>
 public sealed class DistrictAssetIndex
@@ -49,6 +49,8 @@ public sealed class DistrictAssetIndex
         public string AssetId;
         public double Latitude;
         public double Longitude;
+        /// <summary>The twin's time of the picture and staleness held (ticks): older news arriving late is not taken.</summary>
+        public long HeardAt;
         public AssetKind Kind;
         public byte Status;
         public byte Band;
@@ -65,8 +67,12 @@ public sealed class DistrictAssetIndex
         entry.Kind = kind;
     }
 
-    /// <summary>An asset enrolled: its location, picture and staleness as it is now (null: not said).</summary>
-    public void Enrolled(string assetId, AssetKind kind, GeoPoint? location, AssetPicture? picture, bool? stale)
+    /// <summary>
+    /// An asset enrolled: its location, picture and staleness at <paramref name="at"/> (null: not said). One-way
+    /// messages may overtake each other, so an enrolment older than news already taken changes only the location;
+    /// at the same instant a notification wins (a twin enrols before it notifies).
+    /// </summary>
+    public void Enrolled(string assetId, AssetKind kind, GeoPoint? location, AssetPicture? picture, bool? stale, DateTimeOffset? at = null)
     {
         ref var entry = ref EntryOf(assetId, kind);
         entry.Kind = kind;
@@ -75,6 +81,12 @@ public sealed class DistrictAssetIndex
             entry.Latitude = location.Latitude;
             entry.Longitude = location.Longitude;
             entry.Flags |= EntryFlags.Located;
+        }
+        if (at is { } when)
+        {
+            if (when.UtcTicks <= entry.HeardAt)
+                return;
+            entry.HeardAt = when.UtcTicks;
         }
         if (stale is { } isStale)
             entry.Flags = (entry.Flags & ~EntryFlags.Stale) | EntryFlags.StaleKnown | (isStale ? EntryFlags.Stale : EntryFlags.None);
@@ -87,6 +99,9 @@ public sealed class DistrictAssetIndex
     {
         ref var entry = ref EntryOf(notification.AssetId, notification.Kind);
         entry.Kind = notification.Kind;
+        if (notification.At.UtcTicks < entry.HeardAt)
+            return;
+        entry.HeardAt = notification.At.UtcTicks;
         if (notification.Picture is { } picture)
             Pictured(ref entry, picture);
         foreach (var signal in notification.Signals)

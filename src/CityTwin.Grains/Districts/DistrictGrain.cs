@@ -99,10 +99,10 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture, GeoPoint? location, bool? stale)
+    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture, GeoPoint? location, bool? stale, DateTimeOffset? at)
     {
         Remember(assetId, kind);
-        assetIndex.Enrolled(assetId, kind, location, assetPicture, stale);
+        assetIndex.Enrolled(assetId, kind, location, assetPicture, stale, at);
         deadlines.Set(assetId, deadline);
         if (assetPicture is not null)
             PictureMoved(assetId, kind, assetPicture, clock.Now);

@@ -438,7 +438,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     private void Enroll(AssetProvision provision)
     {
         toldPicture = Picture();
-        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline(), toldPicture, provision.Location, Liveness.Stale).Ignore();
+        District(provision.DistrictId).Enroll(AssetId, Kind, NextDeadline(), toldPicture, provision.Location, Liveness.Stale, Now).Ignore();
         OnEnrolled(provision);
     }
 

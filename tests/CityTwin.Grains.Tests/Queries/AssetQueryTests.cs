@@ -165,3 +165,34 @@ public class AssetQueryTests(QueryFixture fixture)
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.Queries.GetAssetHistory($"{d}-h", 0));
     }
 }
+
+[Collection(QueryCollection.Name)]
+public class DistrictAssetIndexTests(QueryFixture fixture)
+{
+    private static AssetPicture Fill(string quarter) =>
+        new(new Dictionary<string, string> { [PictureBands.Fill] = quarter }, new Dictionary<string, double>());
+
+    [Fact]
+    public async Task An_enrolment_that_arrives_after_a_newer_notification_does_not_undo_it()
+    {
+        var d = await fixture.NewDistrictAsync();
+        var district = fixture.Client.GetGrain<IDistrictGrain>(d);
+        var enrolledAt = fixture.Time.GetUtcNow();
+        // One-way messages may overtake each other: the twin enrolled, then its reading moved the band, but the
+        // district hears the reading's notification first.
+        await district.Notify(new AssetNotification($"{d}-late", AssetKind.Bin, enrolledAt.AddSeconds(1), [], Picture: Fill("75-100")));
+        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("unknown"), new GeoPoint(52.37, 4.89), false, enrolledAt);
+
+        // Both are one-way: wait until the district has taken them in, then until it has taken the enrolment.
+        await Eventually.HoldsAsync(async () => (await district.GetCounts()).NotificationsReceived == 1
+            && (await district.FindCandidates(new AssetQuery(Kind: AssetKind.Bin), null, 10)).Candidates.Any(c => c.Location is not null));
+        var found = await district.FindCandidates(new AssetQuery(FillAbove: 0.8), null, 10);
+        Assert.Equal([$"{d}-late"], found.Candidates.Select(c => c.AssetId));
+        Assert.Equal(new GeoPoint(52.37, 4.89), found.Candidates[0].Location);
+
+        // A later enrolment (the twin activated again) is taken.
+        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("0-25"), new GeoPoint(52.37, 4.89), false, enrolledAt.AddSeconds(2));
+        await Eventually.HoldsAsync(async () => (await district.FindCandidates(new AssetQuery(FillAbove: 0.8), null, 10)).Candidates.Count == 0);
+        Assert.Equal([$"{d}-late"], (await district.FindCandidates(new AssetQuery(FillBelow: 0.2), null, 10)).Candidates.Select(c => c.AssetId));
+    }
+}
