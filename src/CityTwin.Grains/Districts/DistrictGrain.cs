@@ -171,6 +171,9 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
     public Task<IndexCandidates> FindCandidates(AssetQuery query, string? afterAssetId, int limit) =>
         Task.FromResult(assetIndex.Find(query, afterAssetId, limit));
 
+    public Task<IReadOnlyList<CellAggregate>> GetCellAggregates(double cellMetres, int k) =>
+        Task.FromResult(assetIndex.Cells(cellMetres, k));
+
     public async Task<int> SweepStaleness()
     {
         var overdue = deadlines.TakeOverdue(clock.Now, MaxChecksPerSweep);

@@ -196,3 +196,27 @@ public class DistrictAssetIndexTests(QueryFixture fixture)
         Assert.Equal([$"{d}-late"], (await district.FindCandidates(new AssetQuery(FillBelow: 0.2), null, 10)).Candidates.Select(c => c.AssetId));
     }
 }
+
+[Collection(QueryCollection.Name)]
+public class OpenCellTests(QueryFixture fixture)
+{
+    [Fact]
+    public async Task Cells_give_service_levels_and_leave_out_cells_under_k_assets_and_every_truck()
+    {
+        var d = await fixture.NewDistrictAsync();
+        for (var n = 0; n < 5; n++)
+            await fixture.BinAsync(d, $"{d}-b{n}", new GeoPoint(52.3700 + n * 0.0001, 4.8900), n == 0 ? 0.9 : 0.3);
+        for (var n = 0; n < 4; n++)
+            await fixture.LightAsync(d, $"{d}-l{n}", new GeoPoint(52.3900 + n * 0.0001, 4.8900));
+        var district = fixture.Client.GetGrain<IDistrictGrain>(d);
+        await Eventually.HoldsAsync(async () => (await district.GetCellAggregates(500, 1)).Sum(c => c.Assets) == 9
+            && (await district.GetCellAggregates(500, 1)).Any(c => c.BinServiceLevel == 0.8));
+
+        var published = Assert.Single(await district.GetCellAggregates(500, 5));
+        Assert.Equal((5, 5, 0.8, 0), (published.Assets, published.Bins, published.BinServiceLevel, published.Lights));
+        Assert.InRange(52.3702, published.South, published.North);
+
+        var lit = Assert.Single(await district.GetCellAggregates(500, 4), c => c.Lights > 0);
+        Assert.Equal((4, 4, (double?)null), (lit.Lights, lit.LightsWorking, lit.BinServiceLevel));
+    }
+}
