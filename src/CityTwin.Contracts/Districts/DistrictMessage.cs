@@ -21,7 +21,8 @@ public sealed record AssetEnrolled(
     [property: Id(2)] AssetPicture? Picture,
     [property: Id(3)] IReadOnlyList<string>? Conditions = null,
     [property: Id(4)] GeoPoint? Location = null,
-    [property: Id(5)] bool? Stale = null) : DistrictMessage(AssetId);
+    [property: Id(5)] bool? Stale = null,
+    [property: Id(6)] DateTimeOffset? At = null) : DistrictMessage(AssetId);
 
 /// <summary>The asset left the district (moved away or decommissioned).</summary>
 [Immutable, GenerateSerializer, Alias("citytwin.AssetWithdrawn")]

@@ -18,10 +18,11 @@ public interface IDistrictGrain : IDistrictAlerts, IDistrictLighting, IDistrictA
     /// enrols each time it activates (or the district asks it to), with its <paramref name="picture"/> and the
     /// codes of its raised <paramref name="conditions"/> now, which rebuilds what a district lost; its provisioned
     /// <paramref name="location"/> and whether it is <paramref name="stale"/> (null: not said) feed the asset
-    /// index's filters (<see cref="IDistrictAssetIndex"/>).
+    /// index's filters (<see cref="IDistrictAssetIndex"/>). <paramref name="at"/> is the twin's time of enrolment:
+    /// a picture older than one already heard is not taken.
     /// </summary>
     [Alias("Enroll"), OneWay]
-    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, IReadOnlyList<string>? conditions = null, GeoPoint? location = null, bool? stale = null);
+    Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? picture, IReadOnlyList<string>? conditions = null, GeoPoint? location = null, bool? stale = null, DateTimeOffset? at = null);
 
     [Alias("Withdraw"), OneWay]
     Task Withdraw(string assetId);

@@ -12,7 +12,7 @@ namespace CityTwin.Grains.Districts;
 /// may match: an asset whose bands or staleness the district has not heard since it activated passes those filters.
 /// </summary>
 /// <remarks>
-/// Memory: about 40 bytes per entry plus the id-to-slot map (some 28 bytes) and a sorted slot order (4 bytes);
+/// Memory: 40 bytes per entry plus the id-to-slot map (some 28 bytes) and a sorted slot order (4 bytes);
 /// the id string is the one the roster holds. No collection per asset.
 /// </remarks>
 public sealed class DistrictAssetIndex
@@ -49,6 +49,8 @@ public sealed class DistrictAssetIndex
         public string AssetId;
         public double Latitude;
         public double Longitude;
+        /// <summary>The twin's time of the picture and staleness held (ticks): older news arriving late is not taken.</summary>
+        public long HeardAt;
         public AssetKind Kind;
         public byte Status;
         public byte Band;
@@ -65,8 +67,12 @@ public sealed class DistrictAssetIndex
         entry.Kind = kind;
     }
 
-    /// <summary>An asset enrolled: its location, picture and staleness as it is now (null: not said).</summary>
-    public void Enrolled(string assetId, AssetKind kind, GeoPoint? location, AssetPicture? picture, bool? stale)
+    /// <summary>
+    /// An asset enrolled: its location, picture and staleness at <paramref name="at"/> (null: not said). One-way
+    /// messages may overtake each other, so an enrolment older than news already taken changes only the location;
+    /// at the same instant a notification wins (a twin enrols before it notifies).
+    /// </summary>
+    public void Enrolled(string assetId, AssetKind kind, GeoPoint? location, AssetPicture? picture, bool? stale, DateTimeOffset? at = null)
     {
         ref var entry = ref EntryOf(assetId, kind);
         entry.Kind = kind;
@@ -75,6 +81,12 @@ public sealed class DistrictAssetIndex
             entry.Latitude = location.Latitude;
             entry.Longitude = location.Longitude;
             entry.Flags |= EntryFlags.Located;
+        }
+        if (at is { } when)
+        {
+            if (when.UtcTicks <= entry.HeardAt)
+                return;
+            entry.HeardAt = when.UtcTicks;
         }
         if (stale is { } isStale)
             entry.Flags = (entry.Flags & ~EntryFlags.Stale) | EntryFlags.StaleKnown | (isStale ? EntryFlags.Stale : EntryFlags.None);
@@ -87,6 +99,9 @@ public sealed class DistrictAssetIndex
     {
         ref var entry = ref EntryOf(notification.AssetId, notification.Kind);
         entry.Kind = notification.Kind;
+        if (notification.At.UtcTicks < entry.HeardAt)
+            return;
+        entry.HeardAt = notification.At.UtcTicks;
         if (notification.Picture is { } picture)
             Pictured(ref entry, picture);
         foreach (var signal in notification.Signals)
@@ -180,6 +195,69 @@ public sealed class DistrictAssetIndex
         _ => (PictureBands.AirQuality, PictureBands.AirQuality),
     };
 
+    /// <summary>
+    /// Open figures per grid cell from the entries' locations and codes (no twin is asked); cells under
+    /// <paramref name="k"/> assets are left out, trucks are never counted.
+    /// </summary>
+    public IReadOnlyList<CellAggregate> Cells(double cellMetres, int k)
+    {
+        var cells = new Dictionary<string, CellTally>(StringComparer.Ordinal);
+        foreach (var slot in slots.Values)
+        {
+            ref readonly var entry = ref entries[slot];
+            if ((entry.Flags & EntryFlags.Located) == 0 || entry.Kind == AssetKind.Truck)
+                continue;
+            var cell = Domain.OpenData.GridCells.Of(entry.Latitude, entry.Longitude, cellMetres);
+            if (!cells.TryGetValue(cell.Id, out var tally))
+                cells[cell.Id] = tally = new CellTally(cell);
+            tally.Add(entry.Kind, codes.Name(entry.Status), codes.Name(entry.Band));
+        }
+        return [.. Domain.OpenData.KAnonymity.Publishable(cells.Values.OrderBy(c => c.Cell.Id, StringComparer.Ordinal), c => c.Assets, k)
+            .Select(c => c.ToAggregate())];
+    }
+
+    private sealed class CellTally(Domain.OpenData.GridCell cell)
+    {
+        private static readonly string[] AirLevels = ["good", "fair", "moderate", "poor", "veryPoor", "extremelyPoor"];
+        private static readonly string[] CongestionLevels = ["free", "moderate", "heavy", "gridlock"];
+        private int bins, binsFull, lights, lightsWorking, intersections, congestionSum, congestionKnown, air, airKnown, airSum, airWorst;
+
+        public Domain.OpenData.GridCell Cell => cell;
+
+        public int Assets { get; private set; }
+
+        public void Add(AssetKind kind, string? status, string? band)
+        {
+            Assets++;
+            switch (kind)
+            {
+                case AssetKind.Bin:
+                    bins++;
+                    if (band == "75-100") binsFull++;
+                    break;
+                case AssetKind.Streetlight:
+                    lights++;
+                    if (status == "ok") lightsWorking++;
+                    break;
+                case AssetKind.Intersection:
+                    intersections++;
+                    if (Array.IndexOf(CongestionLevels, status) is var level and >= 0) { congestionSum += level; congestionKnown++; }
+                    break;
+                case AssetKind.AirQuality:
+                    air++;
+                    if (Array.IndexOf(AirLevels, status) is var index and >= 0) { airSum += index + 1; airKnown++; airWorst = Math.Max(airWorst, index + 1); }
+                    break;
+            }
+        }
+
+        public CellAggregate ToAggregate() => new(
+            cell.Id, cell.South, cell.West, cell.North, cell.East, Assets,
+            bins, bins > 0 ? (bins - binsFull) / (double)bins : null,
+            lights, lightsWorking,
+            intersections, congestionKnown > 0 ? congestionSum / (3.0 * congestionKnown) : null,
+            air, airKnown > 0 ? airSum / (double)airKnown : null, airKnown > 0 ? AirLevels[airWorst - 1] : null);
+    }
+
     private int[] Ordered()
     {
         if (!orderStale && order.Length == slots.Count)
@@ -264,6 +342,7 @@ public sealed class DistrictAssetIndex
     private sealed class ValueCodes
     {
         private readonly Dictionary<string, byte> byValue = new(StringComparer.Ordinal);
+        private readonly List<string> names = [];
 
         public byte Code(string? value)
         {
@@ -275,9 +354,13 @@ public sealed class DistrictAssetIndex
                 return Other;
             code = (byte)(byValue.Count + 1);
             byValue[value] = code;
+            names.Add(value);
             return code;
         }
 
         public byte? Find(string value) => byValue.TryGetValue(value, out var code) ? code : null;
+
+        /// <summary>The value of a code; null for one not heard or past the table.</summary>
+        public string? Name(byte code) => code is NotHeard or Other ? null : names[code - 1];
     }
 }

@@ -101,10 +101,10 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture, IReadOnlyList<string>? conditions = null, GeoPoint? location = null, bool? stale = null)
+    public Task Enroll(string assetId, AssetKind kind, DateTimeOffset deadline, AssetPicture? assetPicture, IReadOnlyList<string>? conditions = null, GeoPoint? location = null, bool? stale = null, DateTimeOffset? at = null)
     {
         Remember(assetId, kind);
-        assetIndex.Enrolled(assetId, kind, location, assetPicture, stale);
+        assetIndex.Enrolled(assetId, kind, location, assetPicture, stale, at);
         deadlines.Set(assetId, deadline);
         if (conditions is not null)
             ConditionsAre(assetId, kind, conditions);
@@ -163,7 +163,7 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
             switch (message)
             {
                 case AssetEnrolled enrolled:
-                    await Enroll(enrolled.AssetId, enrolled.Kind, enrolled.Deadline, enrolled.Picture, enrolled.Conditions, enrolled.Location, enrolled.Stale);
+                    await Enroll(enrolled.AssetId, enrolled.Kind, enrolled.Deadline, enrolled.Picture, enrolled.Conditions, enrolled.Location, enrolled.Stale, enrolled.At);
                     break;
                 case AssetWithdrawn:
                     await Withdraw(message.AssetId);
@@ -195,6 +195,9 @@ public sealed partial class DistrictGrain : Grain, IDistrictGrain
     /// <summary>Not interleaved, so that it answers after every notification that arrived before it.</summary>
     public Task<IndexCandidates> FindCandidates(AssetQuery query, string? afterAssetId, int limit) =>
         Task.FromResult(assetIndex.Find(query, afterAssetId, limit));
+
+    public Task<IReadOnlyList<CellAggregate>> GetCellAggregates(double cellMetres, int k) =>
+        Task.FromResult(assetIndex.Cells(cellMetres, k));
 
     public async Task<int> SweepStaleness()
     {

@@ -468,7 +468,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     private void Enroll(AssetProvision provision)
     {
         toldPicture = Picture();
-        services.Districts.Send(provision.DistrictId, new AssetEnrolled(AssetId, Kind, NextDeadline(), toldPicture, State.Conditions ?? [], provision.Location, Liveness.Stale));
+        services.Districts.Send(provision.DistrictId, new AssetEnrolled(AssetId, Kind, NextDeadline(), toldPicture, State.Conditions ?? [], provision.Location, Liveness.Stale, Now));
         OnEnrolled(provision);
     }
 

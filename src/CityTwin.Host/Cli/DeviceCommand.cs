@@ -18,13 +18,13 @@ public static class DeviceCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var clustering = SettingsReader.Read(HostConfiguration.Build(args), Environment.CurrentDirectory).Clustering;
+        var settings = SettingsReader.Read(HostConfiguration.Build(args), Environment.CurrentDirectory);
         var verb = args.FirstOrDefault();
         if (verb is not ("issue" or "rotate" or "revoke" or "gateway" or "show"))
             throw new ConfigurationException("device", "use 'device issue|rotate|revoke|show --id ID' or 'device gateway --id ID --district DISTRICT'");
         var id = CommandOptions.Value(args, "--id") ?? throw new ConfigurationException("--id", "is required");
         var district = verb == "gateway" ? CommandOptions.Value(args, "--district") ?? throw new ConfigurationException("--district", "is required") : null;
-        return await HostClient.CallAsync(clustering, CallTimeout, async client =>
+        return await HostClient.CallAsync(settings, CallTimeout, async client =>
         {
             var device = client.GetGrain<IDeviceGrain>(id);
             switch (verb)

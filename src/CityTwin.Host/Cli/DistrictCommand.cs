@@ -17,7 +17,7 @@ public static class DistrictCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var clustering = SettingsReader.Read(HostConfiguration.Build(args), Environment.CurrentDirectory).Clustering;
+        var settings = SettingsReader.Read(HostConfiguration.Build(args), Environment.CurrentDirectory);
         switch (args.FirstOrDefault())
         {
             case "set":
@@ -27,7 +27,7 @@ public static class DistrictCommand
                     Required(args, "--time-zone"),
                     Coordinate(args, "--latitude"),
                     Coordinate(args, "--longitude"));
-                var result = await HostClient.CallAsync(clustering, CallTimeout,
+                var result = await HostClient.CallAsync(settings, CallTimeout,
                     client => client.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).UpsertDistrict(district));
                 if (result.Accepted)
                 {
@@ -38,7 +38,7 @@ public static class DistrictCommand
                     output.WriteLine($"{error.Field}: {error.Message}");
                 return Refused;
             case "list":
-                var districts = await HostClient.CallAsync(clustering, CallTimeout,
+                var districts = await HostClient.CallAsync(settings, CallTimeout,
                     client => client.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).ListDistricts());
                 foreach (var d in districts)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Id}\t{d.Name}\t{d.TimeZone}\t{d.CentreLatitude}\t{d.CentreLongitude}"));

@@ -33,7 +33,7 @@ public static class ImportCommand
         }
 
         var settings = SettingsReader.Read(HostConfiguration.Build(args), Environment.CurrentDirectory);
-        var report = await ImportAsync(settings.Clustering, format, content);
+        var report = await ImportAsync(settings, format, content);
         Print(report, format, output);
         return report.Problems.Count == 0 ? 0 : RowsRejected;
     }
@@ -66,7 +66,7 @@ public static class ImportCommand
         }
     }
 
-    private static Task<ImportReport> ImportAsync(ClusteringSettings clustering, ImportFormat format, string content) =>
-        HostClient.CallAsync(clustering, ImportTimeout, client =>
+    private static Task<ImportReport> ImportAsync(CityTwinSettings settings, ImportFormat format, string content) =>
+        HostClient.CallAsync(settings, ImportTimeout, client =>
             client.GetGrain<IInventoryImportGrain>(InventoryImport.Key).Import(format, content));
 }

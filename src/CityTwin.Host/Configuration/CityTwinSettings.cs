@@ -22,6 +22,17 @@ public sealed record StorageSettings(
     public string SqliteFile => Path.Combine(DataDirectory, DatabaseFileName);
 }
 
+/// <summary>
+/// What an external Orleans client (one that connects to the gateway port) may call: only the query contract
+/// (<c>ICityQueryGrain</c>), unless it presents the host's admin token (the host's own CLI does), or everything
+/// (<see cref="Full"/>: trusted tooling such as <c>sim provision</c>, on a private network only).
+/// </summary>
+public enum GatewayAccess { Query, Full }
+
+/// <param name="GatewayListenAddress">
+/// Where the gateway listens when <c>Clustering:GatewayListenAddress</c> says; else where the silo does: loopback
+/// with localhost clustering, the advertised (private-network) address in a PostgreSQL cluster.
+/// </param>
 public sealed record ClusteringSettings(
     ClusteringProvider Provider,
     string? ConnectionString,
@@ -29,7 +40,9 @@ public sealed record ClusteringSettings(
     string ClusterId,
     int SiloPort,
     int GatewayPort,
-    IPAddress AdvertisedAddress);
+    IPAddress AdvertisedAddress,
+    IPAddress? GatewayListenAddress = null,
+    GatewayAccess GatewayAccess = GatewayAccess.Query);
 
 public sealed record HttpSettings(Uri Url);
 

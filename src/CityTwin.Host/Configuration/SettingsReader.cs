@@ -92,6 +92,11 @@ public static class SettingsReader
         if (!string.IsNullOrWhiteSpace(advertisedText) && !IPAddress.TryParse(advertisedText, out advertised))
             throw new ConfigurationException("Clustering:AdvertisedAddress", $"'{advertisedText}' is not an IP address");
 
+        IPAddress? gatewayListen = null;
+        var gatewayListenText = configuration["Clustering:GatewayListenAddress"];
+        if (!string.IsNullOrWhiteSpace(gatewayListenText) && !IPAddress.TryParse(gatewayListenText, out gatewayListen))
+            throw new ConfigurationException("Clustering:GatewayListenAddress", $"'{gatewayListenText}' is not an IP address");
+
         return new ClusteringSettings(
             provider,
             connectionString,
@@ -99,7 +104,9 @@ public static class SettingsReader
             ClusterId: NonEmpty(configuration["Clustering:ClusterId"], "citytwin"),
             siloPort,
             gatewayPort,
-            advertised!);
+            advertised!,
+            gatewayListen,
+            ReadEnum("Clustering:GatewayAccess", configuration["Clustering:GatewayAccess"], GatewayAccess.Query));
     }
 
     private static Uri ReadHttpUrl(IConfiguration configuration)

@@ -3,6 +3,7 @@ using CityTwin.Grains.Persistence;
 using CityTwin.Grains.Twins;
 using CityTwin.Host.Configuration;
 using CityTwin.Host.Persistence;
+using System.Net;
 using Orleans.Configuration;
 
 namespace CityTwin.Host.Hosting;
@@ -44,6 +45,12 @@ public static class SiloConfiguration
                 silo.ConfigureEndpoints(clustering.AdvertisedAddress, clustering.SiloPort, clustering.GatewayPort);
                 break;
         }
+        // Orleans gateways do not authenticate: the gateway stays where the silo listens (loopback by default)
+        // unless told otherwise, and external clients may only query.
+        if (clustering.GatewayListenAddress is { } gatewayAddress)
+            silo.Configure<EndpointOptions>(o => o.GatewayListeningEndpoint = new IPEndPoint(gatewayAddress, clustering.GatewayPort));
+        if (clustering.GatewayAccess == GatewayAccess.Query)
+            silo.AddIncomingGrainCallFilter<ExternalClientCallFilter>();
         silo.AddCityTwinGrains();
         if (storage.Sqlite is not null)
         {

@@ -5,6 +5,7 @@ using CityTwin.Benchmarks.Framework;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.City;
+using CityTwin.Contracts.Telemetry;
 using CityTwin.Host.Hosting;
 using CityTwin.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -22,19 +23,23 @@ public sealed class HttpApiBenchmark : IBenchmark
 {
     public const string TwinById = "http.twin_by_id.p99_ms";
     public const string DistrictSummary = "http.district_summary.p99_ms";
+    public const string FilteredList = "http.filtered_list_10k.p99_ms";
     private const string District = "bench";
     private const int Assets = 10_000;
     private const int TwinRate = 5_000;
     private const int SummaryRate = 500;
+    private const int ListRate = 200;
+    /// <summary>A quarter of the district's bins match: the index narrows to the top fill band, live twins say the exact level.</summary>
+    private const string ListQuery = $"/api/v1/assets?district={District}&kind=bin&fillAbove=0.75&pageSize=50";
     private static readonly TimeSpan StandardWindow = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     /// <summary>A request not answered by then counts as an error with this latency (a lower bound), so an overloaded host shows in p99.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    public string Name => "HTTP API latency (twin by id, district summary)";
+    public string Name => "HTTP API latency (twin by id, district summary, filtered list)";
 
-    public IReadOnlyList<string> FigureNames { get; } = [TwinById, DistrictSummary];
+    public IReadOnlyList<string> FigureNames { get; } = [TwinById, DistrictSummary, FilteredList];
 
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkContext context)
     {
@@ -73,11 +78,14 @@ public sealed class HttpApiBenchmark : IBenchmark
             var twin = await OpenLoopAsync(client, TwinRate, window, () => $"/api/v1/assets/{ids[random.Next(ids.Count)]}", context.CancellationToken);
             context.Progress($"district summary at {SummaryRate}/s for {window.TotalSeconds:0} s");
             var summary = await OpenLoopAsync(client, SummaryRate, window, () => $"/api/v1/districts/{District}", context.CancellationToken);
+            context.Progress($"filtered list ({ListQuery}) at {ListRate}/s for {window.TotalSeconds:0} s");
+            var list = await OpenLoopAsync(client, ListRate, window, () => ListQuery, context.CancellationToken);
 
             return
             [
                 Figure(context, TwinById, twin, TwinRate, window),
                 Figure(context, DistrictSummary, summary, SummaryRate, window),
+                Figure(context, FilteredList, list, ListRate, window),
             ];
         }
         finally
@@ -103,6 +111,13 @@ public sealed class HttpApiBenchmark : IBenchmark
             var point = new GeoPoint(52.36 + (id.GetHashCode() & 0xFF) / 10_000.0, 4.88 + ((id.GetHashCode() >> 8) & 0xFF) / 10_000.0);
             var result = await grains.GetGrain<IBinGrain>(id).Provision(new AssetProvision(id, AssetKind.Bin, District, point, $"dev-{id}", new BinSpec(1100, 0.8, 120, 400)));
             if (!result.Accepted) throw new InvalidOperationException($"{id}: {string.Join("; ", result.Errors)}");
+        });
+        context.Progress("one reading per bin, fill levels spread over 0..1");
+        var now = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = context.CancellationToken }, async (i, _) =>
+        {
+            var outcome = await grains.GetGrain<IBinGrain>(ids[i]).Report(new DeviceStamp(now, 1, 1), new BinTelemetry(FillingLevel: i % 100 / 100.0));
+            if (outcome.Outcome != ReadingOutcome.Applied) throw new InvalidOperationException($"{ids[i]}: reading {outcome.Outcome}: {string.Join("; ", outcome.Errors)}");
         });
         return ids;
     }

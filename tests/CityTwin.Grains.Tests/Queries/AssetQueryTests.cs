@@ -165,3 +165,58 @@ public class AssetQueryTests(QueryFixture fixture)
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.Queries.GetAssetHistory($"{d}-h", 0));
     }
 }
+
+[Collection(QueryCollection.Name)]
+public class DistrictAssetIndexTests(QueryFixture fixture)
+{
+    private static AssetPicture Fill(string quarter) =>
+        new(new Dictionary<string, string> { [PictureBands.Fill] = quarter }, new Dictionary<string, double>());
+
+    [Fact]
+    public async Task An_enrolment_that_arrives_after_a_newer_notification_does_not_undo_it()
+    {
+        var d = await fixture.NewDistrictAsync();
+        var district = fixture.Client.GetGrain<IDistrictGrain>(d);
+        var enrolledAt = fixture.Time.GetUtcNow();
+        // One-way messages may overtake each other: the twin enrolled, then its reading moved the band, but the
+        // district hears the reading's notification first.
+        await district.Notify(new AssetNotification($"{d}-late", AssetKind.Bin, enrolledAt.AddSeconds(1), [], Picture: Fill("75-100")));
+        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("unknown"), new GeoPoint(52.37, 4.89), false, enrolledAt);
+
+        // Both are one-way: wait until the district has taken them in, then until it has taken the enrolment.
+        await Eventually.HoldsAsync(async () => (await district.GetCounts()).NotificationsReceived == 1
+            && (await district.FindCandidates(new AssetQuery(Kind: AssetKind.Bin), null, 10)).Candidates.Any(c => c.Location is not null));
+        var found = await district.FindCandidates(new AssetQuery(FillAbove: 0.8), null, 10);
+        Assert.Equal([$"{d}-late"], found.Candidates.Select(c => c.AssetId));
+        Assert.Equal(new GeoPoint(52.37, 4.89), found.Candidates[0].Location);
+
+        // A later enrolment (the twin activated again) is taken.
+        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("0-25"), new GeoPoint(52.37, 4.89), false, enrolledAt.AddSeconds(2));
+        await Eventually.HoldsAsync(async () => (await district.FindCandidates(new AssetQuery(FillAbove: 0.8), null, 10)).Candidates.Count == 0);
+        Assert.Equal([$"{d}-late"], (await district.FindCandidates(new AssetQuery(FillBelow: 0.2), null, 10)).Candidates.Select(c => c.AssetId));
+    }
+}
+
+[Collection(QueryCollection.Name)]
+public class OpenCellTests(QueryFixture fixture)
+{
+    [Fact]
+    public async Task Cells_give_service_levels_and_leave_out_cells_under_k_assets_and_every_truck()
+    {
+        var d = await fixture.NewDistrictAsync();
+        for (var n = 0; n < 5; n++)
+            await fixture.BinAsync(d, $"{d}-b{n}", new GeoPoint(52.3700 + n * 0.0001, 4.8900), n == 0 ? 0.9 : 0.3);
+        for (var n = 0; n < 4; n++)
+            await fixture.LightAsync(d, $"{d}-l{n}", new GeoPoint(52.3900 + n * 0.0001, 4.8900));
+        var district = fixture.Client.GetGrain<IDistrictGrain>(d);
+        await Eventually.HoldsAsync(async () => (await district.GetCellAggregates(500, 1)).Sum(c => c.Assets) == 9
+            && (await district.GetCellAggregates(500, 1)).Any(c => c.BinServiceLevel == 0.8));
+
+        var published = Assert.Single(await district.GetCellAggregates(500, 5));
+        Assert.Equal((5, 5, 0.8, 0), (published.Assets, published.Bins, published.BinServiceLevel, published.Lights));
+        Assert.InRange(52.3702, published.South, published.North);
+
+        var lit = Assert.Single(await district.GetCellAggregates(500, 4), c => c.Lights > 0);
+        Assert.Equal((4, 4, (double?)null), (lit.Lights, lit.LightsWorking, lit.BinServiceLevel));
+    }
+}

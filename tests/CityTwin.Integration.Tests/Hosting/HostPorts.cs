@@ -13,6 +13,8 @@ public sealed record HostPorts(int Http, int Silo, int Gateway, int Mqtt)
         $"--Clustering:SiloPort={Silo}",
         $"--Clustering:GatewayPort={Gateway}",
         $"--Mqtt:Port={Mqtt}",
+        // These tests provision and inspect the host through its gateway like trusted tooling on a private network.
+        "--Clustering:GatewayAccess=Full",
     ];
 
     /// <summary>What a PostgreSQL-backed host needs besides its connection: the device credential key every silo shares.</summary>

@@ -1,0 +1,1 @@
+return await CityTwin.Examples.AnalystScript.BinsAboveLevel.RunAsync(args, Console.Out);
