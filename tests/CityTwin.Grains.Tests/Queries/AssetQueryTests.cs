@@ -178,10 +178,10 @@ public class DistrictAssetIndexTests(QueryFixture fixture)
         var d = await fixture.NewDistrictAsync();
         var district = fixture.Client.GetGrain<IDistrictGrain>(d);
         var enrolledAt = fixture.Time.GetUtcNow();
-        // One-way messages may overtake each other: the twin enrolled, then its reading moved the band, but the
-        // district hears the reading's notification first.
+        // Direct one-way calls may overtake each other (twins send theirs in order through the outbox): the twin
+        // enrolled, then its reading moved the band, but the district hears the reading's notification first.
         await district.Notify(new AssetNotification($"{d}-late", AssetKind.Bin, enrolledAt.AddSeconds(1), [], Picture: Fill("75-100")));
-        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("unknown"), new GeoPoint(52.37, 4.89), false, enrolledAt);
+        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("unknown"), null, new GeoPoint(52.37, 4.89), false, enrolledAt);
 
         // Both are one-way: wait until the district has taken them in, then until it has taken the enrolment.
         await Eventually.HoldsAsync(async () => (await district.GetCounts()).NotificationsReceived == 1
@@ -191,7 +191,7 @@ public class DistrictAssetIndexTests(QueryFixture fixture)
         Assert.Equal(new GeoPoint(52.37, 4.89), found.Candidates[0].Location);
 
         // A later enrolment (the twin activated again) is taken.
-        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("0-25"), new GeoPoint(52.37, 4.89), false, enrolledAt.AddSeconds(2));
+        await district.Enroll($"{d}-late", AssetKind.Bin, enrolledAt.AddHours(1), Fill("0-25"), null, new GeoPoint(52.37, 4.89), false, enrolledAt.AddSeconds(2));
         await Eventually.HoldsAsync(async () => (await district.FindCandidates(new AssetQuery(FillAbove: 0.8), null, 10)).Candidates.Count == 0);
         Assert.Equal([$"{d}-late"], (await district.FindCandidates(new AssetQuery(FillBelow: 0.2), null, 10)).Candidates.Select(c => c.AssetId));
     }
