@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CityTwin.Api.Endpoints;
 using CityTwin.Api.Live;
+using CityTwin.Api.OpenData;
 using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -27,6 +28,9 @@ public static class CityTwinApi
     {
         var settings = ApiSettings.Read(configuration);
         services.AddSingleton(settings);
+        var openData = OpenDataSettings.Read(configuration);
+        services.AddSingleton(openData);
+        services.AddCitizenReportLimiter(openData);
         services.AddSingleton<ApiKeyDirectory>();
 
         var bearerScheme = configuration[BearerSchemeSetting];
@@ -66,6 +70,7 @@ public static class CityTwinApi
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // In every environment: clients generate code from it.
         app.MapOpenApi().AllowAnonymous();
@@ -81,6 +86,8 @@ public static class CityTwinApi
         v1.MapKeys();
         v1.MapAudit();
         v1.MapLive();
+        v1.MapOpenData();
+        v1.MapCitizenReports();
         app.MapLivePage();
         return app;
     }

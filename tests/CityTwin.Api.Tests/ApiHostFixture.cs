@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using CityTwin.Api.OpenData;
 using CityTwin.Api.Security;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
@@ -25,6 +28,9 @@ public sealed class ApiHostFixture : IAsyncLifetime
     public const string OtherDistrict = "noord";
     public const string BinId = "api-bin-1";
     public const string SegmentId = "centrum-a-b";
+
+    /// <summary>Citizen reports one client may send a minute here (the matrix sends a few from 127.0.0.1).</summary>
+    public const int ReportsPerWindow = 10;
     public static readonly GeoPoint Centre = new(52.37, 4.89);
 
     private readonly TempDirectory directory = new("citytwin-api");
@@ -55,6 +61,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
             "--Mqtt:Mode=Off",
             $"--Storage:DataDirectory={directory.Combine("data")}",
             $"--{ApiSettings.SecretSetting}={Convert.ToBase64String(Secret)}",
+            $"--{OpenDataSettings.ReportsPerWindowSetting}={ReportsPerWindow}",
         ];
         foreach (var role in ApiRoles.All)
         {
@@ -82,10 +89,23 @@ public sealed class ApiHostFixture : IAsyncLifetime
     /// <summary>A fresh id for this run (asset ids are lower-case slugs).</summary>
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 11)];
 
-    public async Task<string> ProvisionAsync(string id, AssetKind kind, AssetSpec spec, string district = District)
+    public async Task<string> ProvisionAsync(string id, AssetKind kind, AssetSpec spec, string district = District, GeoPoint? at = null)
     {
-        var provisioned = await TwinOf(kind, id).Provision(new AssetProvision(id, kind, district, Centre, $"dev-{id}", spec));
+        var provisioned = await TwinOf(kind, id).Provision(new AssetProvision(id, kind, district, at ?? Centre, DeviceIdOf(id), spec));
         Assert.True(provisioned.Accepted, string.Join("; ", provisioned.Errors));
+        return id;
+    }
+
+    /// <summary>The device id provisioning gives an asset here (open data must never show one).</summary>
+    public static string DeviceIdOf(string assetId) => $"dev-{assetId}";
+
+    /// <summary>A district of its own for a test, centred at <paramref name="centre"/>.</summary>
+    public async Task<string> NewDistrictAsync(GeoPoint centre)
+    {
+        var id = NewId("district");
+        var saved = await Grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key)
+            .UpsertDistrict(new District(id, id, "Europe/Amsterdam", centre.Latitude, centre.Longitude));
+        Assert.True(saved.Accepted, string.Join("; ", saved.Errors));
         return id;
     }
 
@@ -122,6 +142,35 @@ public sealed class ApiHostFixture : IAsyncLifetime
     /// <summary>A client without credentials (and without cookies unless <paramref name="cookies"/>).</summary>
     public HttpClient Anonymous(bool cookies = false) =>
         new(new HttpClientHandler { UseCookies = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>
+    /// A client without credentials whose connections come from <paramref name="source"/> (any 127.x.y.z is this
+    /// machine), so a test gets a rate-limit partition of its own.
+    /// </summary>
+    public HttpClient AnonymousFrom(IPAddress source) => new(new SocketsHttpHandler
+    {
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        ConnectCallback = async (context, cancellation) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    }) { BaseAddress = BaseAddress };
+
+    /// <summary>A loopback address other than 127.0.0.1, fresh for each call (with high probability).</summary>
+    public static IPAddress NewLoopbackSource() =>
+        new([127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(0, 256), (byte)Random.Shared.Next(1, 255)]);
 
     /// <summary>A client sending <paramref name="role"/>'s key in <c>X-Api-Key</c>.</summary>
     public HttpClient As(string role)

@@ -64,6 +64,11 @@ public static class EndpointTable
         new("GET", "/api/v1/session", Access.SignedIn),
         new("DELETE", "/api/v1/session", Access.SignedIn),
 
+        new("GET", "/api/v1/open/districts", Access.Anonymous),
+        new("GET", "/api/v1/open/cells", Access.Anonymous, At($"/api/v1/open/cells?district={D}&cellMetres=250")),
+        new("POST", "/api/v1/citizen-reports", Access.Anonymous,
+            At("/api/v1/citizen-reports", new { kind = "overflowingBin", latitude = ApiHostFixture.Centre.Latitude, longitude = ApiHostFixture.Centre.Longitude })),
+
         new("GET", "/api/v1/assets", Access.Read, At($"/api/v1/assets?kind=bin&district={D}&pageSize=10")),
         new("GET", "/api/v1/assets/{id}", Access.Read, At($"/api/v1/assets/{ApiHostFixture.BinId}")),
         new("GET", "/api/v1/assets/{id}/history", Access.Read, At($"/api/v1/assets/{ApiHostFixture.BinId}/history")),

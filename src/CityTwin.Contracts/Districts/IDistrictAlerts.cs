@@ -29,6 +29,13 @@ public interface IDistrictAlerts : IGrainWithStringKey
     [Alias("EndMaintenance")]
     Task<CommandResult> EndMaintenance(string windowId);
 
+    /// <summary>
+    /// A citizen's report about <paramref name="assetId"/> (the nearest asset of its kind, found by the caller):
+    /// raises a <c>citizenReport</c> alert on it, or folds into the one already active; returns that alert's id.
+    /// </summary>
+    [Alias("RaiseCitizenReport")]
+    Task<long> RaiseCitizenReport(string assetId, string reportKind, string? description);
+
     [Alias("ListMaintenance"), AlwaysInterleave]
     Task<IReadOnlyList<MaintenanceRequest>> ListMaintenance();
 
@@ -41,7 +48,7 @@ public interface IDistrictAlerts : IGrainWithStringKey
 public sealed record AlertView(
     [property: Id(0)] long Id,
     [property: Id(1)] string AssetId,
-    /// <summary>binFull, binOnFire, sensorFailed, lampDefective, lightColumnFault, deviceStale, intersectionGridlocked, truckBrokenDown, airQualityPoor.</summary>
+    /// <summary>binFull, binOnFire, sensorFailed, lampDefective, lightColumnFault, deviceStale, intersectionGridlocked, truckBrokenDown, airQualityPoor, citizenReport.</summary>
     [property: Id(2)] string Type,
     /// <summary>info, warning, major, critical.</summary>
     [property: Id(3)] string Severity,

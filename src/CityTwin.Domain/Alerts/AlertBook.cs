@@ -98,6 +98,41 @@ public sealed class AlertBook
     }
 
     /// <summary>
+    /// A citizen's report about an asset: a <see cref="AlertType.CitizenReport"/> alert, de-duplicated like the
+    /// others (a second report while one is active counts, moves <see cref="Alert.LastSeenAt"/> and takes the
+    /// newer detail). Returns the alert (new or the active one) and what to deliver.
+    /// </summary>
+    public (Alert Alert, IReadOnlyList<AlertNotice> Notices) Report(string assetId, string detail, DateTimeOffset at, AlertSettings settings)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(assetId);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Find(assetId, AlertType.CitizenReport) is { } existing)
+        {
+            existing.Occurrences++;
+            existing.LastSeenAt = at > existing.LastSeenAt ? at : existing.LastSeenAt;
+            existing.Detail = detail;
+            return (existing.Copy(), []);
+        }
+        var alert = new Alert
+        {
+            Id = NextId++,
+            AssetId = assetId,
+            Type = AlertType.CitizenReport,
+            Severity = settings.SeverityOf(AlertType.CitizenReport),
+            FirstSeenAt = at,
+            LastSeenAt = at,
+            Occurrences = 1,
+            Detail = detail,
+        };
+        Active.Add(alert);
+        ActiveByAsset()[(alert.AssetId, alert.Type)] = alert;
+        if (InMaintenance(assetId, at))
+            return (alert.Copy(), []);
+        alert.NotifiedAt = at;
+        return (alert.Copy(), [new(AlertNoticeKind.Raised, alert.Copy(), at)]);
+    }
+
+    /// <summary>
     /// An operator closes an active alert by hand (dealt with outside the twin, or the twin will never clear it);
     /// receivers that heard of it are told it is cleared. If the condition is raised again it is a new alert.
     /// </summary>

@@ -32,6 +32,12 @@ public enum AlertType
     IntersectionGridlocked,
     TruckBrokenDown,
     AirQualityPoor,
+
+    /// <summary>
+    /// A citizen reported an overflowing bin or a broken light at this asset (the nearest of its kind). Raised by
+    /// reports, not by twin signals; an operator resolves it.
+    /// </summary>
+    CitizenReport,
 }
 
 /// <summary>A signal from one of the district's assets, as the alert rules read it.</summary>

@@ -65,6 +65,15 @@ public sealed partial class DistrictGrain
         return CommandResult.Ok;
     }
 
+    public async Task<long> RaiseCitizenReport(string assetId, string reportKind, string? description)
+    {
+        var detail = string.IsNullOrWhiteSpace(description) ? reportKind : $"{reportKind}: {description.Trim()}";
+        var (alert, notices) = Alerts.Report(assetId, detail, clock.Now, alertSettings);
+        await WriteCoordinationThroughAsync();
+        Deliver(notices);
+        return alert.Id;
+    }
+
     public async Task<CommandResult> SetMaintenance(MaintenanceRequest window)
     {
         ArgumentNullException.ThrowIfNull(window);

@@ -58,6 +58,24 @@ public class DistrictAlertTests(DistrictFixture fixture)
     }
 
     [Fact]
+    public async Task A_citizen_report_is_a_delivered_alert_on_the_asset_and_a_repeat_counts_on_it()
+    {
+        var district = await fixture.NewDistrictAsync();
+        var bin = $"b-{Guid.NewGuid():N}"[..12];
+        await BinAsync(district, bin);
+
+        var first = await District(district).RaiseCitizenReport(bin, "overflowingBin", " bags beside it ");
+        var second = await District(district).RaiseCitizenReport(bin, "overflowingBin", null);
+
+        Assert.Equal(first, second);
+        var alert = Assert.Single(await District(district).ListAlerts(false), a => a.AssetId == bin);
+        Assert.Equal((first, "citizenReport", 2, "overflowingBin"), (alert.Id, alert.Type, alert.Occurrences, alert.Detail));
+        await Eventually.HoldsAsync(() => Task.FromResult(ReceivedFor(bin).Count == 1));
+        Assert.Equal("citizenReport", ReceivedFor(bin)[0].GetProperty("alert").GetProperty("type").GetString());
+        Assert.Equal("overflowingBin: bags beside it", ReceivedFor(bin)[0].GetProperty("alert").GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Acknowledging_stops_escalation_and_resolving_tells_the_receivers()
     {
         var district = await fixture.NewDistrictAsync();
