@@ -51,14 +51,17 @@ public sealed class LiveEventsTests(LiveHostFixture host)
         await host.ReportFillAsync("bin-3", 0.1);
 
         await using var resumed = await host.OpenEventsAsync(client, lastSeen);
+        // Other events of the district may fall in between (a device's staleness alert on a slow machine):
+        // every event after the last one seen comes, numbered on without a gap, the three changes among them.
         var missed = new List<SseEvent>();
-        while (missed.Count < 3)
+        while (missed.Count(e => e.Type == "twin") < 3)
             missed.Add(await resumed.NextEventAsync());
-        Assert.All(missed, e => Assert.Equal("twin", e.Type));
-        Assert.Equal(["bin-3", "bin-4", "bin-3"], missed.Select(e => e.Json.GetProperty("twin").GetProperty("assetId").GetString()));
-        Assert.Equal(["50-75", "25-50", "0-25"], missed.Select(e => Fill(e.Json.GetProperty("twin").GetProperty("bands"))));
-        Assert.Equal(long.Parse(lastSeen, System.Globalization.CultureInfo.InvariantCulture) + 1, missed[0].NumericId);
-        Assert.Equal([missed[0].NumericId + 1, missed[0].NumericId + 2], missed.Skip(1).Select(e => e.NumericId));
+        Assert.DoesNotContain(missed, e => e.Type == "snapshot");
+        var changes = missed.Where(e => e.Type == "twin").ToList();
+        Assert.Equal(["bin-3", "bin-4", "bin-3"], changes.Select(e => e.Json.GetProperty("twin").GetProperty("assetId").GetString()));
+        Assert.Equal(["50-75", "25-50", "0-25"], changes.Select(e => Fill(e.Json.GetProperty("twin").GetProperty("bands"))));
+        var firstMissed = long.Parse(lastSeen, System.Globalization.CultureInfo.InvariantCulture) + 1;
+        Assert.Equal(Enumerable.Range(0, missed.Count).Select(i => firstMissed + i), missed.Select(e => e.NumericId));
     }
 
     [Fact]
