@@ -38,10 +38,15 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserve
 
     public async Task AccessChanged(string deviceId, bool credentialChanged)
     {
-        if (!connected.ContainsKey(deviceId))
+        if (!connected.TryGetValue(deviceId, out var current))
             return;
         connected[deviceId] = null;
-        if (credentialChanged && CredentialChanged is { } handler)
-            await handler(deviceId);
+        if (!credentialChanged || CredentialChanged is not { } handler)
+            return;
+        // The notice can arrive after the device connected with the credential it announces (issued, then used at
+        // once): a session that signed in with the credential now in force stays.
+        if (current?.SecretHash is { } signedInWith && (await FetchAsync(deviceId)).SecretHash == signedInWith)
+            return;
+        await handler(deviceId);
     }
 }
