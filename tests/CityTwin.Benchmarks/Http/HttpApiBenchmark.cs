@@ -97,7 +97,7 @@ public sealed class HttpApiBenchmark : IBenchmark
     private static Figure Figure(BenchmarkContext context, string name, LoopResult result, int rate, TimeSpan window) => new(
         name, Math.Round(result.Percentile(0.99), 3), "ms", context.RunId, window.TotalSeconds,
         string.Create(CultureInfo.InvariantCulture,
-            $"offered {rate} requests/s (answered in time {(result.Count - result.Errors) / window.TotalSeconds:0}/s), p50 {result.Percentile(0.5):0.###} ms, {result.Errors} errors or timeouts ({RequestTimeout.TotalSeconds:0} s, counted at their latency); {Assets:N0} bins in one district, SQLite, API key auth, client and host on one loaded 2-core machine shared with other builds"));
+            $"offered {rate} requests/s (answered in time {(result.Count - result.Errors) / window.TotalSeconds:0}/s), p50 {result.Percentile(0.5):0.###} ms, {result.Errors} errors or timeouts ({RequestTimeout.TotalSeconds:0} s, counted at their latency); {Assets:N0} bins in one district, SQLite, API key auth, client (open loop, one task per request) and host in one process on the same 2-core machine"));
 
     private static async Task<IReadOnlyList<string>> ProvisionAsync(IGrainFactory grains, BenchmarkContext context)
     {
