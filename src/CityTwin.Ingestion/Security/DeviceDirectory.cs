@@ -13,6 +13,8 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserve
 {
     // Connected device id -> its access, or null when a change made the kept one stale.
     private readonly ConcurrentDictionary<string, DeviceAccess?> connected = new(StringComparer.Ordinal);
+    /// <summary>The credential each connected device signed in with (its access entry may be emptied meanwhile).</summary>
+    private readonly ConcurrentDictionary<string, string?> signedInWith = new(StringComparer.Ordinal);
 
     public event Func<string, Task>? CredentialChanged;
 
@@ -22,9 +24,17 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserve
 
     public bool IsConnected(string deviceId) => connected.ContainsKey(deviceId);
 
-    public void Connected(DeviceAccess access) => connected[access.DeviceId] = access;
+    public void Connected(DeviceAccess access)
+    {
+        signedInWith[access.DeviceId] = access.SecretHash;
+        connected[access.DeviceId] = access;
+    }
 
-    public void Disconnected(string deviceId) => connected.TryRemove(deviceId, out _);
+    public void Disconnected(string deviceId)
+    {
+        connected.TryRemove(deviceId, out _);
+        signedInWith.TryRemove(deviceId, out _);
+    }
 
     public async ValueTask<DeviceAccess> GetAsync(string deviceId)
     {
@@ -38,14 +48,14 @@ public sealed class DeviceDirectory(IGrainFactory grains) : IDeviceAccessObserve
 
     public async Task AccessChanged(string deviceId, bool credentialChanged)
     {
-        if (!connected.TryGetValue(deviceId, out var current))
+        if (!connected.ContainsKey(deviceId))
             return;
         connected[deviceId] = null;
         if (!credentialChanged || CredentialChanged is not { } handler)
             return;
         // The notice can arrive after the device connected with the credential it announces (issued, then used at
         // once): a session that signed in with the credential now in force stays.
-        if (current?.SecretHash is { } signedInWith && (await FetchAsync(deviceId)).SecretHash == signedInWith)
+        if (signedInWith.TryGetValue(deviceId, out var hash) && hash is not null && (await FetchAsync(deviceId)).SecretHash == hash)
             return;
         await handler(deviceId);
     }

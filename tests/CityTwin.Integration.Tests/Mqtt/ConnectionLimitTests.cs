@@ -29,7 +29,7 @@ public sealed class ConnectionLimitTests(BrokerHostFixture host)
             // The directory counts a session once the broker has handled its connection, a moment after CONNACK.
             Assert.True(
                 await Eventually.TrueAsync(() => Task.FromResult(directory.ConnectedCount == BrokerHostFixture.MaxConnections)),
-                $"{directory.ConnectedCount} sessions counted, not {BrokerHostFixture.MaxConnections}");
+                $"{directory.ConnectedCount} sessions counted, not {BrokerHostFixture.MaxConnections}; clients connected: {admitted.Count(a => a.Client.IsConnected)}; not counted: {string.Join(", ", admitted.Where(a => !directory.IsConnected(a.Bin.DeviceId)).Select(a => a.Bin.DeviceId))}");
 
             var (refused, result) = await MqttDevice.TryConnectAsync(host.MqttPort, late.DeviceId, late.Secret);
             await refused.DisposeAsync();
