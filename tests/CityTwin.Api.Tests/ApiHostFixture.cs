@@ -122,13 +122,11 @@ public sealed class ApiHostFixture : IAsyncLifetime
         var reading = await Grains.GetGrain<IBinGrain>(bin).Report(new DeviceStamp(DateTimeOffset.UtcNow, 1, 1), new BinTelemetry(FillingLevel: 0.95));
         Assert.True(reading.Outcome == ReadingOutcome.Applied, string.Join("; ", reading.Errors));
         var district = Grains.GetGrain<IDistrictGrain>(District);
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if ((await district.ListAlerts(false)).FirstOrDefault(a => a.AssetId == bin) is { } alert)
-                return alert.Id;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"no alert was raised for {bin}");
+        AlertView? raised = null;
+        await Eventually.HoldsAsync(
+            async () => (raised = (await district.ListAlerts(false)).FirstOrDefault(a => a.AssetId == bin)) is not null,
+            what: $"no alert was raised for {bin}");
+        return raised!.Id;
     }
 
     private IAssetTwinGrain TwinOf(AssetKind kind, string id) => kind switch

@@ -102,13 +102,12 @@ public sealed class CitizenReportTests(ApiHostFixture host)
     private async Task WaitForAsync(string district, int bins, int lights)
     {
         var grain = host.Grains.GetGrain<IDistrictGrain>(district);
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var counts = (await grain.GetCounts()).Assets;
-            if (counts.GetValueOrDefault(AssetKind.Bin) >= bins && counts.GetValueOrDefault(AssetKind.Streetlight) >= lights)
-                return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"{district} never enrolled its assets");
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var counts = (await grain.GetCounts()).Assets;
+                return counts.GetValueOrDefault(AssetKind.Bin) >= bins && counts.GetValueOrDefault(AssetKind.Streetlight) >= lights;
+            },
+            what: $"{district} never enrolled its assets");
     }
 }

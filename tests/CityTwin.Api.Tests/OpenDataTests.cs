@@ -32,13 +32,9 @@ public sealed class OpenDataTests(ApiHostFixture host)
     private async Task WaitForAssetsAsync(string district, AssetKind kind, int count)
     {
         var grain = host.Grains.GetGrain<IDistrictGrain>(district);
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if ((await grain.GetCounts()).Assets.GetValueOrDefault(kind) >= count)
-                return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"{district} never enrolled {count} {kind}");
+        await Eventually.HoldsAsync(
+            async () => (await grain.GetCounts()).Assets.GetValueOrDefault(kind) >= count,
+            what: $"{district} never enrolled {count} {kind}");
     }
 
     [Fact]

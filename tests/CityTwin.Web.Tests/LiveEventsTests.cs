@@ -17,12 +17,9 @@ public sealed class LiveEventsTests(LiveHostFixture host)
         await host.ReportFillAsync(bin, fill);
         var district = host.Grains.GetGrain<IDistrictGrain>(LiveHostFixture.District);
         var band = new CityTwin.Contracts.Queries.AssetQuery(FillAbove: bandFrom, FillBelow: bandTo - 0.001);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await district.FindCandidates(band, null, 50)).Candidates.Any(c => c.AssetId == bin))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the district did not see {bin} at {fill} within 30 s");
-            await Task.Delay(20);
-        }
+        Assert.True(
+            await Eventually.TrueAsync(async () => (await district.FindCandidates(band, null, 50)).Candidates.Any(c => c.AssetId == bin), TimeSpan.FromSeconds(30)),
+            $"the district did not see {bin} at {fill} within 30 s");
     }
 
     [Fact]

@@ -19,9 +19,6 @@ public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox>
 
     private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.Ordinal);
 
-    /// <summary>Messages not yet handed to their district, over all districts.</summary>
-    public int Pending => lanes.Values.Sum(lane => lane.Count);
-
     public void Send(string districtId, DistrictMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -75,19 +72,11 @@ public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox>
         }
     }
 
+    /// <summary>One district's mailbox and whether a delivery loop runs for it; callers lock the lane.</summary>
     private sealed class Lane(string districtId)
     {
         public string DistrictId { get; } = districtId;
         public DistrictMailbox Mailbox { get; } = new();
         public bool Sending { get; set; }
-
-        public int Count
-        {
-            get
-            {
-                lock (this)
-                    return Mailbox.Count;
-            }
-        }
     }
 }
