@@ -1,5 +1,7 @@
 using CityTwin.Contracts.Assets;
 using CityTwin.Domain.Common;
+using CityTwin.Domain.Inventory;
+using CityTwin.Routing.Collection;
 using CityTwin.Simulator.City;
 using CityTwin.Simulator.Inventory;
 
@@ -60,6 +62,26 @@ public sealed class CityGeneratorTests
             var nodes = city.Intersections.Where(i => i.DistrictId == district.Id).ToList();
             Assert.All(nodes.Skip(1), n => Assert.NotEmpty(roads.Path(nodes[0].Id, n.Id)));
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(12)]
+    public void Every_depot_is_near_enough_to_a_road_for_the_route_planner(int seed)
+    {
+        var city = CityGenerator.Generate(new CityOptions { Seed = seed, Assets = 3_000, Districts = 2 });
+        var trucks = city.Assets.Where(a => a.Kind == AssetKind.Truck).ToList();
+        Assert.NotEmpty(trucks);
+        Assert.All(trucks, truck =>
+        {
+            var depot = truck.Parameters.Depot!.Value;
+            var nearest = city.Segments.Where(s => s.DistrictId == truck.DistrictId)
+                .Min(s => CollectionRoads.Project(new GeoCoordinate(depot.Latitude, depot.Longitude),
+                    [.. s.Points.Select(p => new GeoCoordinate(p.Latitude, p.Longitude))]).DistanceMetres);
+            Assert.InRange(nearest, 0, CollectionRoads.AttachDistanceMetres);
+        });
     }
 
     [Fact]

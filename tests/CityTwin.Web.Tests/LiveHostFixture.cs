@@ -107,7 +107,19 @@ public sealed class LiveHostFixture : IAsyncLifetime
         Assert.True(result.Outcome == ReadingOutcome.Applied, $"{binId}: {result.Outcome} {string.Join("; ", result.Errors)}");
     }
 
-    private static GeoPoint At(int column, int row) => new(Lat0 + row * Step, Lon0 + column * Step);
+    /// <summary>A truck reading through the truck's grain: where it is and what it is doing.</summary>
+    public async Task ReportTruckAsync(GeoPoint location, TruckServiceStatus status)
+    {
+        var stamp = new DeviceStamp(DateTimeOffset.UtcNow, 1, Interlocked.Increment(ref sequence));
+        var result = await Grains.GetGrain<ITruckGrain>(Truck).Report(stamp, new TruckTelemetry(location, 20, 90, 1000, status));
+        Assert.True(result.Outcome == ReadingOutcome.Applied, $"{Truck}: {result.Outcome} {string.Join("; ", result.Errors)}");
+    }
+
+    /// <summary>A bin provisioned after the page drew its map, inside the district's extent.</summary>
+    public Task ProvisionLateBinAsync(string binId) =>
+        ProvisionAsync(Grains.GetGrain<IBinGrain>(binId), binId, AssetKind.Bin, new GeoPoint(Lat0 + Step * 0.5, Lon0 + Step * 1.5), new BinSpec(1100, 0.8, 120, 400));
+
+    public static GeoPoint At(int column, int row) => new(Lat0 + row * Step, Lon0 + column * Step);
 
     private async Task SeedAsync()
     {

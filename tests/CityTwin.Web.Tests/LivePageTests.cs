@@ -1,3 +1,4 @@
+using CityTwin.Contracts.Trucks;
 using Microsoft.Playwright;
 
 namespace CityTwin.Web.Tests;
@@ -58,6 +59,19 @@ public sealed class LivePageTests(LiveHostFixture host) : IAsyncLifetime
         await alert.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
         await Assertions.Expect(alert).ToHaveAttributeAsync("data-acknowledged", "true");
         await Assertions.Expect(alert).ToContainTextAsync("acknowledged by");
+
+        // The truck's readings move its marker; its status colours it.
+        var truck = page.Locator($"#trucks [data-asset-id='{LiveHostFixture.Truck}']");
+        await host.ReportTruckAsync(LiveHostFixture.At(1, 0), TruckServiceStatus.OnRoute);
+        await Assertions.Expect(truck).ToHaveCountAsync(1);
+        var firstPlace = await truck.GetAttributeAsync("d");
+        await host.ReportTruckAsync(LiveHostFixture.At(2, 1), TruckServiceStatus.OnRoute);
+        await Assertions.Expect(truck).Not.ToHaveAttributeAsync("d", firstPlace!);
+
+        // A bin provisioned after the map was drawn appears with its first reading.
+        await host.ProvisionLateBinAsync("bin-late");
+        await host.ReportFillAsync("bin-late", 0.6);
+        await Assertions.Expect(page.Locator("#assets [data-asset-id='bin-late']")).ToHaveAttributeAsync("data-fill", "50-75");
 
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
         await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });

@@ -63,6 +63,14 @@ public static class PictureBands
     /// <summary>An air-quality sensor's index level (EAQI: <c>good</c> ... <c>extremelyPoor</c>), or <c>unknown</c>.</summary>
     public const string AirQuality = "airQuality";
 
+    /// <summary>
+    /// A truck's place in a grid of <see cref="PlaceCellDegrees"/> (about 110 m north-south): a move into the next
+    /// cell is a change the district hears, so the live page follows a driving truck; smaller moves are not.
+    /// </summary>
+    public const string Place = "place";
+
+    public const double PlaceCellDegrees = 0.001;
+
     public const string Unknown = "unknown";
 
     /// <summary>Lower edges of the intersection traffic bands, veh/h.</summary>
@@ -83,6 +91,12 @@ public static class PictureBands
         var lower = TrafficBands.Last(edge => edge <= Math.Max(0, vehiclesPerHour));
         return lower.ToString(System.Globalization.CultureInfo.InvariantCulture) + "+";
     }
+
+    /// <summary>The grid cell of a position, as <c>row:column</c>; <see cref="Unknown"/> without one.</summary>
+    public static string PlaceOf(double? latitude, double? longitude) =>
+        latitude is { } lat && longitude is { } lon
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Floor(lat / PlaceCellDegrees)}:{Math.Floor(lon / PlaceCellDegrees)}")
+            : Unknown;
 
     public static string Tenths(double level) =>
         (Math.Round(level * 10) / 10).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);

@@ -24,9 +24,10 @@ public static class TruckValidation
     public const int MaxIdLength = 64;
 
     /// <summary>
-    /// Longer plans are split into legs by the planner; the cap keeps a truck's state to a few kilobytes.
+    /// More lifts than any shift holds (an 8-hour shift at 60 s a lift is 480, before driving), so every route the
+    /// planner makes fits; the cap keeps a truck's state bounded (about 100 bytes a stop).
     /// </summary>
-    public const int MaxRouteStops = 50;
+    public const int MaxRouteStops = 500;
 
     public static IReadOnlyList<RuleViolation> Validate(TruckParameters parameters)
     {

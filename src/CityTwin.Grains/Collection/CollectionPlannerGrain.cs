@@ -451,7 +451,7 @@ public sealed class CollectionPlannerGrain(
             return;
         progressTimer = this.RegisterGrainTimer(
             async _ => await CheckProgress(),
-            new GrainTimerCreationOptions(settings.ProgressCheckInterval, settings.ProgressCheckInterval) { Interleave = true, KeepAlive = true });
+            new GrainTimerCreationOptions(clock.RealDuration(settings.ProgressCheckInterval), clock.RealDuration(settings.ProgressCheckInterval)) { Interleave = true, KeepAlive = true });
         ScheduleWindowTimer();
     }
 
@@ -477,7 +477,7 @@ public sealed class CollectionPlannerGrain(
                     next.Start, DistrictId, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
             planAt = schedule.After(next).Start - settings.LeadTime;
         }
-        var due = planAt - clock.Now;
+        var due = clock.RealDuration(planAt - clock.Now);
         windowTimer?.Dispose();
         windowTimer = this.RegisterGrainTimer(
             async _ => await PlanAheadAsync(),

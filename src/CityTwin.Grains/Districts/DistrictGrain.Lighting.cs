@@ -231,7 +231,7 @@ public sealed partial class DistrictGrain
             return lightingTimerAt;
         lightingTimer?.Dispose();
         lightingTimerAt = next;
-        var due = next - now;
+        var due = clock.RealDuration(next - now);
         lightingTimer = this.RegisterGrainTimer(
             async _ =>
             {

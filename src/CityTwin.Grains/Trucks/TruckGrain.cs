@@ -150,6 +150,7 @@ public sealed class TruckGrain(
         {
             [PictureBands.Status] = JsonNames.Of(KindState.ServiceStatus),
             [PictureBands.Load] = PictureBands.Quarter(parameters.CapacityKg > 0 ? KindState.CargoWeight / parameters.CapacityKg : null),
+            [PictureBands.Place] = PictureBands.PlaceOf(KindState.Latitude, KindState.Longitude),
         },
         new Dictionary<string, double> { [PictureMeasures.CargoKg] = KindState.CargoWeight });
 

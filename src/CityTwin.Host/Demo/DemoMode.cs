@@ -37,9 +37,10 @@ public static class DemoMode
         ];
         return await CityTwinHost.CreateAsync(demoArgs, builder =>
         {
+            var signInKey = DemoSignIn.AddOperatorKeyUnlessConfigured(builder.Configuration);
             // Registered before the silo's own default (the system clock), so every rule reads this one.
-            builder.Services.AddSingleton(new CityClock(clock));
-            builder.Services.AddSingleton(new DemoCity(city, new SimulationWorld(city), clock, options));
+            builder.Services.AddSingleton(new CityClock(clock, options.TimeFactor));
+            builder.Services.AddSingleton(new DemoCity(city, new SimulationWorld(city), clock, options, signInKey));
             builder.Services.AddHostedService<DemoService>();
             builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(SimulatorMetrics.MeterName));
             customize?.Invoke(builder);
@@ -69,4 +70,5 @@ public static class DemoMode
 }
 
 /// <summary>The demo's city, its devices' hidden physics and its clock, for the service that provisions and drives it.</summary>
-public sealed record DemoCity(SimulatedCity City, SimulationWorld World, AcceleratedTimeProvider Clock, DemoOptions Options);
+/// <param name="SignInKey">The operator API key made for this run; null when the configuration brought its own keys.</param>
+public sealed record DemoCity(SimulatedCity City, SimulationWorld World, AcceleratedTimeProvider Clock, DemoOptions Options, string? SignInKey);

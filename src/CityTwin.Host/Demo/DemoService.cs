@@ -42,6 +42,10 @@ public sealed class DemoService(
         try
         {
             var credentials = await CityProvisioner.ProvisionAsync(grains, city, message => logger.LogInformation("Demo provisioning: {Step}", message));
+            await DemoOperations.ApplyAsync(grains, city);
+            logger.LogInformation(
+                "Demo: every district has the default dimming policy and collection windows at 07:30 and 14:00 local (4 h each), so lights dim and trucks get planned routes");
+            LogSignIn();
             var world = demo.World;
             var events = new DemoEventLog(logger);
             world.Journal.Happened += events.Log;
@@ -61,6 +65,15 @@ public sealed class DemoService(
         {
             logger.LogError(e, "Demo stopped: {Reason}", e.Message);
         }
+    }
+
+    private void LogSignIn()
+    {
+        var page = new Uri(settings.Http.Url, "/");
+        if (demo.SignInKey is { } key)
+            logger.LogInformation("Demo: the live page is at {Page}; sign in with the operator key {Key} (made for this run only; also good for the API's X-Api-Key header)", page, key);
+        else
+            logger.LogInformation("Demo: the live page is at {Page}; sign in with one of the API keys configured for this host", page);
     }
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)

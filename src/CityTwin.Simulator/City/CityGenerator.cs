@@ -171,8 +171,9 @@ public static class CityGenerator
 
         private void PlaceTrucks(int count)
         {
-            // The depot sits just outside the grid's west edge.
-            var west = nodes.Min(n => n.East) - 250;
+            // The depot sits just outside the grid's west edge, near enough to the western street (120 m, with the
+            // grid's ±10 m jitter) that a route planner can join it to the road network (which allows 200 m).
+            var west = nodes.Min(n => n.East) - 120;
             var depot = At(west, 0);
             for (var i = 0; i < count; i++)
             {

@@ -153,7 +153,7 @@ public class TruckRouteTests
     }
 
     [Fact]
-    public void A_route_needs_at_least_one_and_at_most_fifty_stops()
+    public void A_route_needs_at_least_one_stop_and_no_more_than_a_shift_holds()
     {
         var tooLong = Enumerable.Range(0, TruckValidation.MaxRouteStops + 1)
             .Select(i => new RouteStop($"bin-{i}", 52.37, 4.90)).ToList();

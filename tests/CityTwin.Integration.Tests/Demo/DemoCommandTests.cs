@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Contracts.Trucks;
 using CityTwin.Host.Demo;
@@ -52,8 +53,14 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
             var assigned = await truck.AssignRoute(new RouteAssignmentContract("plan-test",
                 [.. bins.Select(b => new RouteStopContract(b.Id, new GeoPoint(b.Latitude, b.Longitude)))]));
             Assert.True(assigned.Accepted, string.Join("; ", assigned.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            // The demo runs its districts' dimming policy, so a level for one light is an operator's override.
             foreach (var light in lights)
-                Assert.True((await grains.GetGrain<IStreetlightGrain>(light.Asset.Id).RequestLevel(0.3)).Accepted);
+            {
+                var now = demo.Clock.GetUtcNow();
+                var overridden = await grains.GetGrain<IDistrictGrain>(light.Asset.DistrictId).SetLightingOverride(
+                    new LightingOverrideRequest($"test-{light.Asset.Id}", light.Asset.Id, 0.3, now, now.AddHours(12), "test", "the test's level"));
+                Assert.True(overridden.Accepted, string.Join("; ", overridden.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            }
 
             // Progress advances stop by stop in the plan's order: what is completed is always a prefix of the route.
             var progressSeen = new List<int>();
@@ -91,6 +98,12 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
                 Assert.Equal(LightPowerState.Low, lightTwin.PowerState);
                 Assert.InRange(lightTwin.PowerConsumption!.Value, expectedWatts * 0.95, expectedWatts * 1.05);
             }
+
+            // At 03:00 the policy the demo set has the district command the other lights too (dimmed, or full for people).
+            var targets = await grains.GetGrain<IDistrictGrain>(truckModel.Asset.DistrictId).GetLightTargets();
+            var commandedByPolicy = targets.Count(t => t.OverrideId is null && t.CommandedLevel is not null);
+            output.WriteLine($"{commandedByPolicy} of {targets.Count} lights commanded by the policy");
+            Assert.True(commandedByPolicy > 0, "the district dims the demo's lights by its policy");
         }
         finally
         {

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Net;
 using CityTwin.Contracts.AirQuality;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.City;
+using CityTwin.Contracts.Collection;
+using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Inventory;
 using CityTwin.Contracts.Streetlights;
@@ -30,10 +33,11 @@ public sealed class DemoHostTests(ITestOutputHelper output)
     {
         using var directory = new TempDirectory();
         var dataDirectory = directory.Combine("demo");
+        var ports = HostPorts.Free();
         string[] args =
         [
-            "--demo", "--demo-assets", "300", "--demo-seed", "4", "--demo-time-factor", "60", "--demo-start", "07:45",
-            "--demo-data", dataDirectory, .. HostPorts.Free().Arguments,
+            "--demo", "--demo-assets", "300", "--demo-seed", "4", "--demo-time-factor", "60", "--demo-start", "06:58",
+            "--demo-data", dataDirectory, .. ports.Arguments,
         ];
         await using var host = await DemoMode.CreateHostAsync(args);
         await host.StartAsync();
@@ -69,6 +73,32 @@ public sealed class DemoHostTests(ITestOutputHelper output)
             Assert.InRange(bin!.LastReadingAt!.Value, demo.Clock.Start, demo.Clock.GetUtcNow());
             Assert.NotNull(picture.MeanFillLevel);
             Assert.True(picture.TrucksDriven > 0, "a truck is out on its morning round");
+
+            // An operations team's first day is done: a dimming policy and collection windows in every district.
+            foreach (var district in city.Districts)
+            {
+                Assert.Equal(DemoOperations.SetBy, (await grains.GetGrain<IDistrictGrain>(district.Id).GetDimmingPolicy()).ChangedBy);
+                Assert.Equal(DemoOperations.Windows, (await grains.GetGrain<ICollectionPlannerGrain>(district.Id).GetSettings())!.Windows);
+            }
+
+            // The 07:30 window is planned at 07:00 city time, two real seconds in (its timer runs at the demo's pace):
+            // the plan reaches the trucks, whose twins follow it.
+            var planner = grains.GetGrain<ICollectionPlannerGrain>(city.Districts[0].Id);
+            var trucks = city.Assets.Where(a => a.Kind == AssetKind.Truck).Select(a => grains.GetGrain<ITruckGrain>(a.Id)).ToList();
+            CollectionPlanView? plan = null;
+            await Eventually.HoldsAsync(async () =>
+                (plan = await planner.GetPlan()) is not null
+                && (await Task.WhenAll(trucks.Select(t => t.GetTwin()))).Any(t => t?.Route?.PlanId == plan.PlanId),
+                Patience, "a collection plan reached a truck");
+            output.WriteLine($"plan {plan!.PlanId} ({plan.Reason}) for {plan.WindowStart:HH:mm}: {plan.Routes.Count} routes");
+
+            // The key the demo printed signs in to the API; nothing else does.
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}") };
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/v1/districts")).StatusCode);
+            http.DefaultRequestHeaders.Add("X-Api-Key", demo.SignInKey);
+            var districts = await http.GetAsync("/api/v1/districts");
+            Assert.Equal(HttpStatusCode.OK, districts.StatusCode);
+            Assert.Contains(city.Districts[0].Id, await districts.Content.ReadAsStringAsync());
 
             // The same city as CSV reads as unchanged by the real import: both formats say the same.
             var report = await grains.GetGrain<IInventoryImportGrain>(InventoryImport.Key).Import(ImportFormat.Csv, InventoryWriter.ToCsv(city));

@@ -8,7 +8,11 @@ const api = {
   trucks: id => `/api/v1/districts/${encodeURIComponent(id)}/map?only=trucks`,
   events: id => `/api/v1/districts/${encodeURIComponent(id)}/events`,
   acknowledge: (id, alertId) => `/api/v1/districts/${encodeURIComponent(id)}/alerts/${alertId}/acknowledge`,
+  asset: id => `/api/v1/assets/${encodeURIComponent(id)}`,
 };
+
+// Trucks move between segments all day: their events redraw them at most this often, from one read of the trucks.
+const truckRefreshMs = 2000;
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const $ = id => document.getElementById(id);
@@ -29,6 +33,8 @@ const state = {
   alertsDirty: false,
   project: null,
   size: 1,
+  adding: new Set(),   // ids of assets being read to add them to the map
+  trucksDue: null,     // timer of the next trucks redraw
 };
 
 // Frame timing, read by the benchmark: gaps between animation frames, the latest 10,000.
@@ -282,8 +288,15 @@ function applySnapshot(snapshot) {
 }
 
 function applyTwin(twin) {
+  if (twin.kind === 'truck') {
+    refreshTrucksSoon();
+    return;
+  }
   const asset = state.assets.get(twin.assetId);
-  if (!asset) return;
+  if (!asset) {
+    addAsset(twin.assetId, twin.bands);
+    return;
+  }
   if (twin.bands) asset.bands = twin.bands;
   for (const signal of twin.signals) {
     if (!lightFaultCodes.has(signal.code)) continue;
@@ -313,15 +326,40 @@ function applyAlert(change) {
   state.alertsDirty = true;
 }
 
+function refreshTrucksSoon() {
+  if (state.trucksDue) return;
+  const district = state.district;
+  state.trucksDue = setTimeout(() => {
+    state.trucksDue = null;
+    if (state.district !== district) return;
+    request(api.trucks(district)).then(map => { if (state.district === district) drawTrucks(map.trucks); }).catch(() => {});
+  }, truckRefreshMs);
+}
+
+// An asset provisioned after the map was drawn: its first event brings it onto the map, where its record says it stands.
+function addAsset(assetId, bands) {
+  if (state.adding.has(assetId)) return;
+  state.adding.add(assetId);
+  const district = state.district;
+  request(api.asset(assetId)).then(view => {
+    const location = view.record && view.record.provision && view.record.provision.location;
+    if (state.district !== district || state.assets.has(assetId) || !location || !state.project) return;
+    const el = shapeOf(view.kind, state.project(location));
+    el.dataset.assetId = assetId;
+    el.dataset.kind = view.kind;
+    el.appendChild(document.createElementNS(svgNs, 'title')).textContent = assetId;
+    $('assets').appendChild(el);
+    state.assets.set(assetId, { kind: view.kind, el, bands: bands || {}, faults: new Set() });
+    state.dirty.add(assetId);
+  }).catch(() => {}).finally(() => state.adding.delete(assetId));
+}
+
 function applyPlan(plan, at) {
   const item = document.createElement('li');
   item.textContent = `${new Date(at).toLocaleTimeString()} ${plan.plan}: ${plan.summary}`;
   $('plans').prepend(item);
   while ($('plans').children.length > 20) $('plans').lastChild.remove();
-  if (plan.plan === 'collection' && state.district) {
-    const district = state.district;
-    request(api.trucks(district)).then(map => { if (state.district === district) drawTrucks(map.trucks); }).catch(() => {});
-  }
+  if (plan.plan === 'collection' && state.district) refreshTrucksSoon();
 }
 
 function renderAlerts() {
