@@ -57,13 +57,13 @@ internal static class LiveEndpoints
             return ApiProblems.Invalid("only", $"'{only}' is not a part of the map; the one part that can be asked alone is 'trucks'");
         if (await grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(districtId) is not { } district)
             return UnknownDistrict(districtId);
-        // A read from 0 always answers with a snapshot: the roster with each asset's bands now.
-        var snapshot = (await grains.GetGrain<IDistrictFeed>(districtId).ReadFeed(0, TimeSpan.Zero)).Snapshot!;
-        var trucks = await DistrictMaps.TrucksAsync(grains, snapshot.Assets.Where(a => a.Kind == AssetKind.Truck).Select(a => a.AssetId));
+        var trucks = await DistrictMaps.TrucksAsync(grains, districtId);
         if (only == "trucks")
             return Results.Json(new DistrictMap(district, [], [], trucks), LiveJson.Options);
+        // A read from 0 always answers with a snapshot: the roster with each asset's bands now.
+        var snapshot = (await grains.GetGrain<IDistrictFeed>(districtId).ReadFeed(0, TimeSpan.Zero)).Snapshot!;
         var roads = await grains.GetGrain<IRoadNetworkGrain>(districtId).GetSegments();
-        var assets = await DistrictMaps.AssetsAsync(grains, snapshot.Assets, cancellationToken);
+        var assets = await DistrictMaps.AssetsAsync(grains, districtId, snapshot.Assets, cancellationToken);
         return Results.Json(
             new DistrictMap(district, [.. roads.Select(r => new MapRoad(r.Id, r.Geometry))], assets, trucks),
             LiveJson.Options);
