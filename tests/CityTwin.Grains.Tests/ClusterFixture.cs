@@ -85,6 +85,18 @@ public class ClusterFixture : IAsyncLifetime
         await cluster.InitializeClientAsync();
     }
 
+    /// <summary>
+    /// Kills the silo (a crash: nothing deactivates, nothing written behind is flushed) and starts a new one on the
+    /// same storage.
+    /// </summary>
+    public async Task CrashSiloAsync()
+    {
+        foreach (var silo in cluster.Silos.ToList())
+            await cluster.KillSiloAsync(silo);
+        await cluster.StartSilosAsync(1);
+        await cluster.InitializeClientAsync();
+    }
+
     /// <summary>Deactivates every idle grain, as the silo does to grains nobody called for a while.</summary>
     public async Task DeactivateIdleGrainsAsync() =>
         await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);

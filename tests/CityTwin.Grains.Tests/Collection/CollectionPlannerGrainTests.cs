@@ -162,6 +162,29 @@ public sealed class CollectionPlannerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task After_a_crash_the_planner_catches_up_with_the_lifts_its_trucks_wrote_through()
+    {
+        var (district, _, _) = await FourBinsThreeTrucksAsync();
+        var plan = AssertPlanned(await district.Planner.PlanNextWindow());
+        var route = plan.Routes.First();
+        var collected = route.BinIds[0];
+        await district.ReportAsync(route.TruckId, new TruckTelemetry(North, 10, 0, Collection: new TruckCollection($"lift-{collected}", collected, 250)));
+        await Eventually.HoldsAsync(async () => (await district.Planner.GetPlan())!.Routes.Any(r => r.Collected.Contains(collected)));
+
+        // The planner writes its progress behind (30 s at the least): the crash loses the lift it had heard.
+        await fixture.CrashSiloAsync();
+        var stored = (await fixture.ReadStoredAsync<CollectionPlannerState>(StorageNames.CollectionPlannerState, district.Planner.GetGrainId())).State.Plan;
+        Assert.Equal(plan.PlanId, stored!.PlanId);
+        Assert.DoesNotContain(stored.Routes, r => r.Collected.Contains(collected));
+
+        // Waking, it reads the truck's own route, whose lift was written through, and plans nothing collected again.
+        await Eventually.HoldsAsync(
+            async () => (await district.Planner.GetPlan())!.Routes.Single(r => r.TruckId == route.TruckId).Collected.Contains(collected),
+            TimeSpan.FromSeconds(20), "the planner caught up with the truck's lift");
+        Assert.Equal(plan.PlanId, (await district.Planner.GetPlan())!.PlanId);
+    }
+
+    [Fact]
     public async Task After_a_restart_the_planner_wakes_by_itself_and_plans_the_window_falling_due()
     {
         var district = new PlannerDistrict(fixture);
