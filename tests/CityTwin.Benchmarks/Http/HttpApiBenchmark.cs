@@ -118,8 +118,17 @@ public sealed class HttpApiBenchmark : IBenchmark
                 $"host {hostCpuPerRequest:0} µs CPU a request ({idlePerRequest:0} µs of it the host's idle background at this rate) and {host.AllocatedBytes / (double)load.Count / 1024:0.#} KiB allocated, GCs gen0/1/2 {host.Gen0}/{host.Gen1}/{host.Gen2}; " +
                 $"load generator {load.ClientCpuMs * 1000 / load.Count:0} µs CPU per request, its schedule p99 {load.DispatchLagP99Ms:0.###} ms late; " +
                 $"{Assets:N0} bins in one district, SQLite, API key auth, {warmUp.TotalSeconds:0} s warm-up at the same rate; load generator in its own process " +
-                $"(open loop from a pacer thread, {Connections} keep-alive HTTP/1.1 connections, latency from each request's scheduled time), host and load generator on the same 2-core machine"));
+                $"(open loop from a pacer thread, {Connections} keep-alive HTTP/1.1 connections, latency from each request's scheduled time), host and load generator on the same {Environment.ProcessorCount}-core machine; {MachineLoad(host.LoadAverage)}"));
     }
+
+    /// <summary>The host and the load generator keep up to about two threads runnable between them; more is other work.</summary>
+    private static string MachineLoad(double? loadAverage) => loadAverage switch
+    {
+        null => "machine load unknown",
+        { } load when load > Environment.ProcessorCount + 0.5 => string.Create(CultureInfo.InvariantCulture,
+            $"machine shared with other work (1-minute load average {load:0.#} as the window ended, this benchmark accounting for about 2), so the latencies are worse than on a quiet machine"),
+        { } load => string.Create(CultureInfo.InvariantCulture, $"1-minute load average {load:0.#} as the window ended (this benchmark accounts for about 2)"),
+    };
 
     /// <summary>Provisioning left every twin with an unsaved reading: let the write-behind round save them before measuring reads.</summary>
     private static async Task WaitForWriteBehindAsync(WriteBehindScheduler writeBehind, BenchmarkContext context)

@@ -61,7 +61,8 @@ internal static class HttpLoadClient
         var lagTicks = new long[total];
         var answered = new bool[total];
         var failed = new bool[total];
-        var queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleWriter = true });
+        // An idle connection sends a due request on the pacer's thread (one wake-up fewer per request).
+        var queue = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleWriter = true, AllowSynchronousContinuations = true });
         // A little ahead, so connections are open before the first request is due.
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 2;
         long Due(int i) => start + (long)(i * ticksPerRequest);

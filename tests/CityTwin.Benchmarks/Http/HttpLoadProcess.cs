@@ -5,7 +5,8 @@ using CityTwin.Testing;
 namespace CityTwin.Benchmarks.Http;
 
 /// <summary>What the host (this process) spent over the load generator's window.</summary>
-internal sealed record HostCost(double CpuMs, long AllocatedBytes, int Gen0, int Gen1, int Gen2)
+/// <param name="LoadAverage">The machine's 1-minute load average when the window ended (Linux), to say whether other work shared the cores.</param>
+internal sealed record HostCost(double CpuMs, long AllocatedBytes, int Gen0, int Gen1, int Gen2, double? LoadAverage = null)
 {
     public static HostCost Now()
     {
@@ -14,7 +15,13 @@ internal sealed record HostCost(double CpuMs, long AllocatedBytes, int Gen0, int
     }
 
     public HostCost Since(HostCost start) =>
-        new(CpuMs - start.CpuMs, AllocatedBytes - start.AllocatedBytes, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2);
+        new(CpuMs - start.CpuMs, AllocatedBytes - start.AllocatedBytes, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2, OneMinuteLoadAverage());
+
+    private static double? OneMinuteLoadAverage() =>
+        File.Exists("/proc/loadavg")
+        && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
 }
 
 /// <summary>
@@ -43,6 +50,9 @@ internal static class HttpLoadProcess
         start.Environment["DOTNET_gcConcurrent"] = "0";
         // Idle thread-pool threads spin before they sleep; on 2 cores that spinning is taken from the host.
         start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        // A response's continuation (note the latency, take the next due request, send it) runs on the socket
+        // engine's thread instead of hopping to a pool thread.
+        start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
 
         using var child = Process.Start(start) ?? throw new InvalidOperationException("the load generator did not start");
         var errors = child.StandardError.ReadToEndAsync(cancellationToken);
