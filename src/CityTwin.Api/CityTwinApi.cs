@@ -5,6 +5,7 @@ using CityTwin.Api.Live;
 using CityTwin.Api.OpenData;
 using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
+using CityTwin.Contracts.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -32,6 +33,8 @@ public static class CityTwinApi
         services.AddSingleton(openData);
         services.AddCitizenReportLimiter(openData);
         services.AddSingleton<ApiKeyDirectory>();
+        // The silo registers it too; one instance either way (its cache is per process).
+        services.TryAddSingleton<GrainReferences>();
 
         var bearerScheme = configuration[BearerSchemeSetting];
         services.AddAuthentication(ApiAuthSchemes.Default)

@@ -1,3 +1,4 @@
+using CityTwin.Contracts.Common;
 using CityTwin.Grains.Coordination;
 using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts;

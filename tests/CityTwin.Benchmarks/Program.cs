@@ -1,5 +1,10 @@
 using CityTwin.Benchmarks;
 using CityTwin.Benchmarks.Framework;
+using CityTwin.Benchmarks.Http;
+
+// The HTTP benchmark starts this executable again as its load generator, in a process of its own.
+if (args is [HttpLoadClient.Command, var plan])
+    return await HttpLoadClient.RunAsync(plan);
 
 BenchmarkOptions options;
 try

@@ -3,6 +3,7 @@ using CityTwin.Api.Security;
 using CityTwin.Contracts.AirQuality;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Queries;
 using CityTwin.Contracts.Streetlights;
@@ -79,20 +80,18 @@ internal static class AssetEndpoints
         return numbers.Length == count ? numbers : null;
     }
 
-    private static async Task<Results<Ok<AssetView>, ProblemHttpResult>> GetAsset(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<AssetView>, ProblemHttpResult>> GetAsset(string id, GrainReferences grains)
     {
-        if (await grains.GetGrain<IAssetKindLookup>(id).GetKind() is not { } kind)
+        if (await grains.Get<IAssetKindLookup>(id).GetKind() is not { } kind)
             return ApiProblems.NotFound("id", id, "asset");
-        var twin = AssetTwins.Get(grains, kind, id);
-        var status = twin.GetStatus();
-        var record = twin.GetRecord();
-        var state = AssetTwins.GetKindStateAsync(grains, kind, id);
-        return TypedResults.Ok(new AssetView(id, kind, await status, await record, await state));
+        // One call for status, record and the kind's state: three were two thirds of the request's grain calls.
+        var view = await AssetTwins.Get(grains, kind, id).GetView();
+        return TypedResults.Ok(new AssetView(id, kind, view.Status, view.Record, view.Twin));
     }
 
-    private static async Task<Results<Ok<AssetHistoryView>, ProblemHttpResult>> GetHistory(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<AssetHistoryView>, ProblemHttpResult>> GetHistory(string id, GrainReferences grains)
     {
-        if (await grains.GetGrain<IAssetKindLookup>(id).GetKind() is not { } kind)
+        if (await grains.Get<IAssetKindLookup>(id).GetKind() is not { } kind)
             return ApiProblems.NotFound("id", id, "asset");
         IEnumerable<object> samples = await AssetTwins.GetKindStateAsync(grains, kind, id) switch
         {
@@ -116,23 +115,23 @@ public sealed record AssetHistoryView(string Id, AssetKind Kind, IEnumerable<obj
 /// <summary>The twin grain of an asset by its kind (each kind has its own grain interface and class).</summary>
 internal static class AssetTwins
 {
-    public static IAssetTwinGrain Get(IGrainFactory grains, AssetKind kind, string id) => kind switch
+    public static IAssetTwinGrain Get(GrainReferences grains, AssetKind kind, string id) => kind switch
     {
-        AssetKind.Bin => grains.GetGrain<IBinGrain>(id),
-        AssetKind.Streetlight => grains.GetGrain<IStreetlightGrain>(id),
-        AssetKind.Intersection => grains.GetGrain<IIntersectionGrain>(id),
-        AssetKind.Truck => grains.GetGrain<ITruckGrain>(id),
-        AssetKind.AirQuality => grains.GetGrain<IAirQualityGrain>(id),
+        AssetKind.Bin => grains.Get<IBinGrain>(id),
+        AssetKind.Streetlight => grains.Get<IStreetlightGrain>(id),
+        AssetKind.Intersection => grains.Get<IIntersectionGrain>(id),
+        AssetKind.Truck => grains.Get<ITruckGrain>(id),
+        AssetKind.AirQuality => grains.Get<IAirQualityGrain>(id),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no twin grain for this kind"),
     };
 
-    public static async Task<object?> GetKindStateAsync(IGrainFactory grains, AssetKind kind, string id) => kind switch
+    public static async Task<object?> GetKindStateAsync(GrainReferences grains, AssetKind kind, string id) => kind switch
     {
-        AssetKind.Bin => await grains.GetGrain<IBinGrain>(id).GetTwin(),
-        AssetKind.Streetlight => await grains.GetGrain<IStreetlightGrain>(id).GetTwin(),
-        AssetKind.Intersection => await grains.GetGrain<IIntersectionGrain>(id).GetTwin(),
-        AssetKind.Truck => await grains.GetGrain<ITruckGrain>(id).GetTwin(),
-        AssetKind.AirQuality => await grains.GetGrain<IAirQualityGrain>(id).GetTwin(),
+        AssetKind.Bin => await grains.Get<IBinGrain>(id).GetTwin(),
+        AssetKind.Streetlight => await grains.Get<IStreetlightGrain>(id).GetTwin(),
+        AssetKind.Intersection => await grains.Get<IIntersectionGrain>(id).GetTwin(),
+        AssetKind.Truck => await grains.Get<ITruckGrain>(id).GetTwin(),
+        AssetKind.AirQuality => await grains.Get<IAirQualityGrain>(id).GetTwin(),
         _ => null,
     };
 }

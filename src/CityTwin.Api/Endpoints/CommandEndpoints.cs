@@ -5,6 +5,7 @@ using CityTwin.Api.Security;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Bins;
 using CityTwin.Contracts.Collection;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Districts;
 using CityTwin.Contracts.Trucks;
 using Microsoft.AspNetCore.Builder;
@@ -40,8 +41,8 @@ internal static class CommandEndpoints
         commands.MapDelete("/districts/{districtId}/overrides/{overrideId}", CancelOverride);
         commands.MapPost("/districts/{districtId}/road-segments/{segmentId}/close", CloseSegment);
         commands.MapPost("/districts/{districtId}/road-segments/{segmentId}/reopen", ReopenSegment);
-        commands.MapPost("/trucks/{truckId}/dispatch", (string truckId, IGrainFactory grains) => SetOutOfService(truckId, false, grains));
-        commands.MapPost("/trucks/{truckId}/recall", (string truckId, IGrainFactory grains) => SetOutOfService(truckId, true, grains));
+        commands.MapPost("/trucks/{truckId}/dispatch", (string truckId, IGrainFactory grains, GrainReferences references) => SetOutOfService(truckId, false, grains, references));
+        commands.MapPost("/trucks/{truckId}/recall", (string truckId, IGrainFactory grains, GrainReferences references) => SetOutOfService(truckId, true, grains, references));
         commands.MapPost("/bins/{binId}/collected", MarkCollected);
         commands.MapPost("/districts/{districtId}/maintenance", SetMaintenance);
         commands.MapDelete("/districts/{districtId}/maintenance/{windowId}", EndMaintenance);
@@ -53,9 +54,9 @@ internal static class CommandEndpoints
         return v1;
     }
 
-    private static async Task<IResult> OverrideLight(string lightId, LightingOverrideBody body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> OverrideLight(string lightId, LightingOverrideBody body, ClaimsPrincipal user, IGrainFactory grains, GrainReferences references, TimeProvider clock)
     {
-        var (districtId, problem) = await DistrictOfAsync(grains, lightId, AssetKind.Streetlight, "lightId");
+        var (districtId, problem) = await DistrictOfAsync(references, lightId, AssetKind.Streetlight, "lightId");
         return problem ?? await SetOverrideAsync(grains, districtId!, lightId, body, user, clock);
     }
 
@@ -88,16 +89,16 @@ internal static class CommandEndpoints
         ?? CommandResults.From(await grains.GetGrain<ICollectionPlannerGrain>(districtId).ReopenSegment(segmentId));
 
     /// <summary>Dispatch puts a truck (back) in service for the planner's next routes; recall takes it out, and the planner re-plans its bins.</summary>
-    private static async Task<IResult> SetOutOfService(string truckId, bool outOfService, IGrainFactory grains)
+    private static async Task<IResult> SetOutOfService(string truckId, bool outOfService, IGrainFactory grains, GrainReferences references)
     {
-        if (await DistrictOfAsync(grains, truckId, AssetKind.Truck, "truckId") is { Problem: { } problem })
+        if (await DistrictOfAsync(references, truckId, AssetKind.Truck, "truckId") is { Problem: { } problem })
             return problem;
         return CommandResults.From(await grains.GetGrain<ITruckGrain>(truckId).SetOutOfService(outOfService));
     }
 
-    private static async Task<IResult> MarkCollected(string binId, ManualCollectionBody? body, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> MarkCollected(string binId, ManualCollectionBody? body, IGrainFactory grains, GrainReferences references, TimeProvider clock)
     {
-        if (await DistrictOfAsync(grains, binId, AssetKind.Bin, "binId") is { Problem: { } problem })
+        if (await DistrictOfAsync(references, binId, AssetKind.Bin, "binId") is { Problem: { } problem })
             return problem;
         var id = NewId("manual");
         return CommandResults.From(await grains.GetGrain<IBinGrain>(binId).RecordCollection(id, body?.At ?? clock.GetUtcNow()),
@@ -123,9 +124,9 @@ internal static class CommandEndpoints
         ?? CommandResults.From(await grains.GetGrain<IDistrictGrain>(districtId).EndMaintenance(windowId));
 
     /// <summary>The district of an asset of <paramref name="kind"/>, or the 404 naming <paramref name="field"/>.</summary>
-    private static async Task<(string? DistrictId, IResult? Problem)> DistrictOfAsync(IGrainFactory grains, string assetId, AssetKind kind, string field)
+    private static async Task<(string? DistrictId, IResult? Problem)> DistrictOfAsync(GrainReferences grains, string assetId, AssetKind kind, string field)
     {
-        if (await grains.GetGrain<IAssetKindLookup>(assetId).GetKind() != kind)
+        if (await grains.Get<IAssetKindLookup>(assetId).GetKind() != kind)
             return (null, ApiProblems.NotFound(field, assetId, kind.Segment()));
         var status = await AssetTwins.Get(grains, kind, assetId).GetStatus();
         return status.DistrictId is { } district ? (district, null) : (null, ApiProblems.NotFound(field, assetId, $"provisioned {kind.Segment()}"));

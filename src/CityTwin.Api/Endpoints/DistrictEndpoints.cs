@@ -1,6 +1,7 @@
 using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using CityTwin.Contracts.City;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Districts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,11 +23,11 @@ internal static class DistrictEndpoints
         return v1;
     }
 
-    private static async Task<IResult> GetSummary(string districtId, IGrainFactory grains)
+    private static async Task<IResult> GetSummary(string districtId, GrainReferences grains)
     {
-        if (await grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(districtId) is not { } district)
+        if (await grains.Get<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(districtId) is not { } district)
             return ApiProblems.NotFound("districtId", districtId, "district");
-        var grain = grains.GetGrain<IDistrictGrain>(districtId);
+        var grain = grains.Get<IDistrictGrain>(districtId);
         var counts = grain.GetCounts();
         var picture = grain.GetPicture();
         return TypedResults.Ok(new DistrictSummary(district, await counts, await picture));

@@ -2,6 +2,7 @@ using CityTwin.Api.Audit;
 using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using CityTwin.Contracts.Assets;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Devices;
 using CityTwin.Contracts.Inventory;
 using Microsoft.AspNetCore.Builder;
@@ -29,16 +30,16 @@ internal static class ProvisioningEndpoints
             .RequireAuthorization(ApiPolicies.Admin)
             .AddEndpointFilter<AuditFilter>();
         provisioning.MapPost("/assets", Provision);
-        provisioning.MapPost("/assets/{id}/replace-device", async (string id, ReplaceDeviceBody body, IGrainFactory grains) =>
+        provisioning.MapPost("/assets/{id}/replace-device", async (string id, ReplaceDeviceBody body, GrainReferences grains) =>
             string.IsNullOrWhiteSpace(body.DeviceId)
                 ? ApiProblems.Invalid("deviceId", "is required")
                 : await OnAssetAsync(grains, id, twin => twin.ReplaceDevice(body.DeviceId)));
-        provisioning.MapPost("/assets/{id}/move", async (string id, MoveBody body, IGrainFactory grains) =>
+        provisioning.MapPost("/assets/{id}/move", async (string id, MoveBody body, IGrainFactory factory, GrainReferences grains) =>
             string.IsNullOrWhiteSpace(body.DistrictId)
                 ? ApiProblems.Invalid("districtId", "is required")
-                : await CommandResults.UnknownDistrictAsync(grains, body.DistrictId) ?? await OnAssetAsync(grains, id, twin => twin.MoveToDistrict(body.DistrictId)));
-        provisioning.MapPost("/assets/{id}/decommission", (string id, IGrainFactory grains) => OnAssetAsync(grains, id, twin => twin.Decommission()));
-        provisioning.MapDelete("/assets/{id}", (string id, IGrainFactory grains) => OnAssetAsync(grains, id, twin => twin.Delete()));
+                : await CommandResults.UnknownDistrictAsync(factory, body.DistrictId) ?? await OnAssetAsync(grains, id, twin => twin.MoveToDistrict(body.DistrictId)));
+        provisioning.MapPost("/assets/{id}/decommission", (string id, GrainReferences grains) => OnAssetAsync(grains, id, twin => twin.Decommission()));
+        provisioning.MapDelete("/assets/{id}", (string id, GrainReferences grains) => OnAssetAsync(grains, id, twin => twin.Delete()));
         provisioning.MapPost("/import", Import);
         provisioning.MapPost("/devices/{deviceId}/credential", (string deviceId, IGrainFactory grains) =>
             Credential(deviceId, grains.GetGrain<IDeviceGrain>(deviceId).IssueCredential()));
@@ -49,7 +50,7 @@ internal static class ProvisioningEndpoints
         return v1;
     }
 
-    private static async Task<IResult> Provision(AssetProvision provision, IGrainFactory grains)
+    private static async Task<IResult> Provision(AssetProvision provision, IGrainFactory grains, GrainReferences references)
     {
         if (string.IsNullOrWhiteSpace(provision.AssetId))
             return ApiProblems.Invalid("assetId", "is required");
@@ -61,13 +62,13 @@ internal static class ProvisioningEndpoints
             return unknown;
         if (await grains.GetGrain<IAssetKindLookup>(provision.AssetId).GetKind() is { } holder && holder != provision.Kind)
             return ApiProblems.Conflict("assetId", $"'{provision.AssetId}' is a {holder.Segment()}");
-        var result = await AssetTwins.Get(grains, provision.Kind, provision.AssetId).Provision(provision);
+        var result = await AssetTwins.Get(references, provision.Kind, provision.AssetId).Provision(provision);
         return CommandResults.From(result, () => TypedResults.Ok(provision));
     }
 
-    private static async Task<IResult> OnAssetAsync(IGrainFactory grains, string id, Func<IAssetTwinGrain, Task<Contracts.Common.CommandResult>> change)
+    private static async Task<IResult> OnAssetAsync(GrainReferences grains, string id, Func<IAssetTwinGrain, Task<Contracts.Common.CommandResult>> change)
     {
-        if (await grains.GetGrain<IAssetKindLookup>(id).GetKind() is not { } kind)
+        if (await grains.Get<IAssetKindLookup>(id).GetKind() is not { } kind)
             return ApiProblems.NotFound("id", id, "asset");
         return CommandResults.From(await change(AssetTwins.Get(grains, kind, id)));
     }

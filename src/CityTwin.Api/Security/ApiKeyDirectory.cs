@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using CityTwin.Contracts.Access;
+using CityTwin.Contracts.Common;
 
 namespace CityTwin.Api.Security;
 
@@ -7,12 +9,23 @@ public sealed record ApiKeyHolder(string Name, string Role);
 
 /// <summary>
 /// Finds the holder of a presented key among the configured keys and those created over the API. The
-/// registry grain is asked on every request (an in-process call), so a revoked key stops working at once.
+/// registry grain is asked on every request for a key it holds (an in-process call), so a revoked key stops
+/// working at once; configured keys change only with the configuration.
 /// </summary>
-public sealed class ApiKeyDirectory(ApiSettings settings, IGrainFactory grains)
+public sealed class ApiKeyDirectory(ApiSettings settings, GrainReferences grains)
 {
-    private readonly Dictionary<string, ConfiguredApiKey> configuredByHash =
-        settings.Keys.ToDictionary(k => k.Hash, StringComparer.Ordinal);
+    /// <summary>Keys whose HMAC is remembered; past this the memo starts over, so random guesses cannot grow it without bound.</summary>
+    public const int RememberedHashes = 1_024;
+
+    private readonly Dictionary<string, ApiKeyHolder> configuredByHash =
+        settings.Keys.ToDictionary(k => k.Hash, k => new ApiKeyHolder(k.Name, k.Role), StringComparer.Ordinal);
+
+    /// <summary>
+    /// HMAC of keys presented before: the hash of a key never changes, and the same few keys come with every
+    /// request (computing it was a tenth of a twin-by-id request's authentication). Whether the key still works
+    /// is decided below from the hash, every time.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> hashes = new(StringComparer.Ordinal);
 
     public bool Enabled => settings.Hasher is not null;
 
@@ -20,9 +33,9 @@ public sealed class ApiKeyDirectory(ApiSettings settings, IGrainFactory grains)
     {
         if (settings.Hasher is not { } hasher || string.IsNullOrEmpty(key))
             return null;
-        var hash = hasher.Hash(key);
+        var hash = HashOf(hasher, key);
         if (configuredByHash.TryGetValue(hash, out var configured))
-            return new ApiKeyHolder(configured.Name, configured.Role);
+            return configured;
         var entry = await Registry.FindByHash(hash);
         return entry is { Active: true } ? new ApiKeyHolder(entry.Name, entry.Role) : null;
     }
@@ -38,5 +51,16 @@ public sealed class ApiKeyDirectory(ApiSettings settings, IGrainFactory grains)
 
     public bool IsConfigured(string name) => settings.Keys.Any(k => k.Name == name);
 
-    public IApiKeyRegistryGrain Registry => grains.GetGrain<IApiKeyRegistryGrain>(ApiKeyRegistry.Key);
+    public IApiKeyRegistryGrain Registry => grains.Get<IApiKeyRegistryGrain>(ApiKeyRegistry.Key);
+
+    private string HashOf(ApiKeyHasher hasher, string key)
+    {
+        if (hashes.TryGetValue(key, out var known))
+            return known;
+        var hash = hasher.Hash(key);
+        if (hashes.Count >= RememberedHashes)
+            hashes.Clear();
+        hashes[key] = hash;
+        return hash;
+    }
 }

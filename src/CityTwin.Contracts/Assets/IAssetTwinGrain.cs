@@ -42,6 +42,10 @@ public interface IAssetTwinGrain : IGrainWithStringKey
     [Alias("GetStatus"), AlwaysInterleave]
     Task<TwinStatus> GetStatus();
 
+    /// <summary>Status, record and the kind's own state in one call.</summary>
+    [Alias("GetView"), AlwaysInterleave]
+    Task<TwinView> GetView();
+
     /// <summary>
     /// Asked by the district when the twin's staleness deadline has passed: marks the twin stale if it
     /// is overdue and returns its next deadline (null when it is no longer watched).

@@ -81,13 +81,17 @@ public sealed class AirQualityGrain(
             HourlySeries.ToContract(AirQualityRules.HourlyMeans(KindState, measured, LastCompletedHour)));
     }
 
-    public Task<AirQualityTwin?> GetTwin()
+    public Task<AirQualityTwin?> GetTwin() => Task.FromResult(Twin());
+
+    protected override object? KindTwin() => Twin();
+
+    private AirQualityTwin? Twin()
     {
         if (State.Record is null)
-            return Task.FromResult<AirQualityTwin?>(null);
+            return null;
         var air = KindState;
         var now = Now;
-        return Task.FromResult<AirQualityTwin?>(new AirQualityTwin(
+        return new AirQualityTwin(
             AssetId,
             air.Pm25,
             air.Pm10,
@@ -102,7 +106,7 @@ public sealed class AirQualityGrain(
             air.PoorAirAlert,
             air.LastReadingAt,
             [.. parameters.MeasuredPollutants.Select(p => PollutantStatusOf(air, p, now))],
-            HourlySeries.Samples(air, now)));
+            HourlySeries.Samples(air, now));
     }
 
     protected override AssetPicture? Picture() => new(

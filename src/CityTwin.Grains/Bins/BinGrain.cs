@@ -108,12 +108,16 @@ public sealed class BinGrain(
         return CommandResult.Ok;
     }
 
-    public Task<BinTwin?> GetTwin()
+    public Task<BinTwin?> GetTwin() => Task.FromResult(Twin());
+
+    protected override object? KindTwin() => Twin();
+
+    private BinTwin? Twin()
     {
         if (State.Record is null)
-            return Task.FromResult<BinTwin?>(null);
+            return null;
         var bin = KindState;
-        return Task.FromResult<BinTwin?>(new BinTwin(
+        return new BinTwin(
             AssetId,
             bin.FillingLevel,
             bin.CargoWeightKg,
@@ -129,7 +133,7 @@ public sealed class BinGrain(
             bin.Sensor.Reason is { } fault ? BinSignalCodes.Of(fault) : null,
             bin.LastReadingAt,
             bin.Collections,
-            [.. bin.Levels.Samples().Select(s => new LevelSample(s.Time, s.Value))]));
+            [.. bin.Levels.Samples().Select(s => new LevelSample(s.Time, s.Value))]);
     }
 
     private static BinParameters ToParameters(BinSpec spec) => new()

@@ -66,13 +66,17 @@ public sealed class IntersectionGrain(
             new Dictionary<string, double> { [PictureMeasures.Intensity] = intensity });
     }
 
-    public Task<IntersectionTwin?> GetTwin()
+    public Task<IntersectionTwin?> GetTwin() => Task.FromResult(Twin());
+
+    protected override object? KindTwin() => Twin();
+
+    private IntersectionTwin? Twin()
     {
         if (State.Record is not { } record)
-            return Task.FromResult<IntersectionTwin?>(null);
+            return null;
         // A decommissioned twin still shows its last state; activation caches only an active twin's spec.
         var shape = parameters ?? IntersectionMapping.ToParameters((IntersectionSpec)record.Provision.Spec);
-        return Task.FromResult<IntersectionTwin?>(IntersectionMapping.ToTwin(AssetId, shape, KindState, Now));
+        return IntersectionMapping.ToTwin(AssetId, shape, KindState, Now);
     }
 
     public Task<FlowForecastView?> Forecast(string approachId, TimeSpan horizon)

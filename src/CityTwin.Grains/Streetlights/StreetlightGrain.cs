@@ -96,12 +96,16 @@ public sealed class StreetlightGrain(
             Provisioned?.RoadSegmentId);
     }
 
-    public Task<StreetlightTwin?> GetTwin()
+    public Task<StreetlightTwin?> GetTwin() => Task.FromResult(Twin());
+
+    protected override object? KindTwin() => Twin();
+
+    private StreetlightTwin? Twin()
     {
         if (State.Record is null)
-            return Task.FromResult<StreetlightTwin?>(null);
+            return null;
         var light = KindState;
-        return Task.FromResult<StreetlightTwin?>(new StreetlightTwin(
+        return new StreetlightTwin(
             AssetId,
             light.PowerState is { } power ? ToContract(power) : null,
             light.IlluminanceLevel,
@@ -115,7 +119,7 @@ public sealed class StreetlightGrain(
             light.EnergyUsedKwh,
             light.FullPowerEnergyKwh,
             light.LastReadingAt,
-            History(light.History)));
+            History(light.History));
     }
 
     private static List<LightSample> History(LightHistory history) =>

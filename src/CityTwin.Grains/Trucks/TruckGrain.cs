@@ -154,17 +154,21 @@ public sealed class TruckGrain(
         },
         new Dictionary<string, double> { [PictureMeasures.CargoKg] = KindState.CargoWeight });
 
-    public Task<TruckTwin?> GetTwin()
+    public Task<TruckTwin?> GetTwin() => Task.FromResult(Twin());
+
+    protected override object? KindTwin() => Twin();
+
+    private TruckTwin? Twin()
     {
         if (State.Record is not { } record)
-            return Task.FromResult<TruckTwin?>(null);
+            return null;
         var truck = KindState;
         var capacity = ((TruckSpec)record.Provision.Spec).CapacityKg;
         var location = truck.Latitude is { } latitude && truck.Longitude is { } longitude
             ? new GeoPoint(latitude, longitude)
             : null;
         var reported = truck.LastReadingAt is not null;
-        return Task.FromResult<TruckTwin?>(new TruckTwin(
+        return new TruckTwin(
             AssetId,
             location,
             reported ? truck.Speed : null,
@@ -176,7 +180,7 @@ public sealed class TruckGrain(
             JsonNames.Of(truck.ServiceStatus),
             truck.Route is { } route ? Progress(route, location) : null,
             truck.LastReadingAt,
-            Track(truck.Track)));
+            Track(truck.Track));
     }
 
     /// <summary>Empties the bin of a lift seen for the first time; returns the signals for the district.</summary>

@@ -262,10 +262,17 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     protected Task SendCommandAsync(AssetProvision provision, string name, object body) =>
         services.Downlink.SendAsync(new DownlinkCommand(Kind, provision.DistrictId, AssetId, provision.DeviceId, name, body));
 
-    public Task<TwinStatus> GetStatus()
+    public Task<TwinStatus> GetStatus() => Task.FromResult(Status());
+
+    public Task<TwinView> GetView() => Task.FromResult(new TwinView(Status(), State.Record, KindTwin()));
+
+    /// <summary>The kind's own state as its <c>GetTwin</c> answers it (null before the asset is provisioned).</summary>
+    protected abstract object? KindTwin();
+
+    private TwinStatus Status()
     {
         var counters = Counters;
-        return Task.FromResult(new TwinStatus(
+        return new TwinStatus(
             AssetId,
             Kind,
             State.Record?.Lifecycle ?? AssetLifecycle.Unprovisioned,
@@ -275,7 +282,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
             Liveness.StaleSince,
             new ReadingCounts(counters.Applied, counters.Duplicates, counters.Late, counters.Invalid + counters.FromFuture),
             unsaved,
-            Liveness.Online));
+            Liveness.Online);
     }
 
     public Task<DateTimeOffset?> CheckStaleness()

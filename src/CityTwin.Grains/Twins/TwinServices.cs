@@ -1,3 +1,4 @@
+using CityTwin.Contracts.Common;
 using CityTwin.Grains.Devices;
 using CityTwin.Grains.Districts.Delivery;
 using CityTwin.Grains.Persistence;

@@ -27,9 +27,12 @@ public sealed class ExternalClientCallFilter(CredentialKey key, ILogger<External
             $"{context.InterfaceName}.{context.MethodName} refused: external clients may call only {nameof(ICityQueryGrain)} (the query contract)");
     }
 
-    /// <summary>A client that is not a silo's own hosted client (whose id is <c>hosted-{silo address}</c>).</summary>
+    /// <summary>
+    /// A client that is not a silo's own hosted client (whose id is <c>hosted-{silo address}</c>). Every call the HTTP
+    /// API makes comes from the hosted client: the key is compared as bytes, not made into a string each time.
+    /// </summary>
     private static bool IsExternalClient(GrainId? source) =>
-        source is { } id && GrainTypePrefix.IsClient(id) && !id.Key.ToString().StartsWith("hosted-", StringComparison.Ordinal);
+        source is { } id && GrainTypePrefix.IsClient(id) && !id.Key.AsSpan().StartsWith("hosted-"u8);
 
     private bool PresentsAdminToken() =>
         RequestContext.Get(GatewayAdmin.ContextKey) is string presented

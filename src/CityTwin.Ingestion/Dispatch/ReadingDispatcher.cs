@@ -1,5 +1,6 @@
 using CityTwin.Contracts.AirQuality;
 using CityTwin.Contracts.Bins;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Streetlights;
 using CityTwin.Contracts.Telemetry;

@@ -74,6 +74,27 @@ public sealed class TwinLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_view_shows_in_one_call_the_status_record_and_kind_state_the_separate_reads_show()
+    {
+        var id = Streetlights.NewId();
+        var light = Light(id);
+        var unknown = await light.GetView();
+        Assert.Equal(AssetLifecycle.Unprovisioned, unknown.Status.Lifecycle);
+        Assert.Null(unknown.Record);
+        Assert.Null(unknown.Twin);
+
+        await light.Provision(Streetlights.Provision(id));
+        await light.Report(Streetlights.Stamp(1), Streetlights.Lit(0.4));
+        var view = await light.GetView();
+        Assert.Equal(await light.GetRecord(), view.Record);
+        Assert.Equal((await light.GetStatus()).Readings, view.Status.Readings);
+        Assert.Equal(new ReadingCounts(Applied: 1, Duplicates: 0, Late: 0, Rejected: 0), view.Status.Readings);
+        var twin = Assert.IsType<StreetlightTwin>(view.Twin);
+        Assert.Equal((await light.GetTwin())!.IlluminanceLevel, twin.IlluminanceLevel);
+        Assert.Equal(0.4, twin.IlluminanceLevel);
+    }
+
+    [Fact]
     public async Task An_out_of_range_reading_is_refused_by_field_and_changes_nothing()
     {
         var id = Streetlights.NewId();
