@@ -25,9 +25,15 @@ public static class AssetKinds
 
     public static bool TryParseSegment(string? segment, out AssetKind kind)
     {
+        kind = default;
+        return segment is not null && TryParseSegment(segment.AsSpan(), out kind);
+    }
+
+    public static bool TryParseSegment(ReadOnlySpan<char> segment, out AssetKind kind)
+    {
         for (var i = 0; i < Segments.Length; i++)
         {
-            if (string.Equals(Segments[i], segment, StringComparison.Ordinal))
+            if (segment.SequenceEqual(Segments[i]))
             {
                 kind = All[i];
                 return true;

@@ -28,8 +28,9 @@ public sealed class ExternalClientCallFilter(CredentialKey key, ILogger<External
     }
 
     /// <summary>A client that is not a silo's own hosted client (whose id is <c>hosted-{silo address}</c>).</summary>
+    /// <remarks>Asked on every grain call, the host's own readings included: the key's bytes are compared, not copied into a string.</remarks>
     private static bool IsExternalClient(GrainId? source) =>
-        source is { } id && GrainTypePrefix.IsClient(id) && !id.Key.ToString().StartsWith("hosted-", StringComparison.Ordinal);
+        source is { } id && GrainTypePrefix.IsClient(id) && !id.Key.AsSpan().StartsWith("hosted-"u8);
 
     private bool PresentsAdminToken() =>
         RequestContext.Get(GatewayAdmin.ContextKey) is string presented
