@@ -13,6 +13,7 @@ namespace CityTwin.Contracts.Common;
 public sealed class GrainReferences(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<Type, (GrainType Grain, GrainInterfaceType Interface)> types = new();
+    private readonly ConcurrentDictionary<Type, GrainInterfaceType> interfaces = new();
 
     public T Get<T>(string key) where T : IGrainWithStringKey
     {
@@ -23,5 +24,13 @@ public sealed class GrainReferences(IGrainFactory grains)
             return (sample.GrainId.Type, sample.InterfaceType);
         }, grains);
         return (T)grains.GetGrain(GrainId.Create(grain, key), @interface);
+    }
+
+    /// <summary>A reference to the grain <paramref name="id"/> through interface T, which several grain classes may implement.</summary>
+    public T Get<T>(GrainId id) where T : IAddressable
+    {
+        if (!interfaces.TryGetValue(typeof(T), out var @interface))
+            interfaces[typeof(T)] = @interface = ((GrainReference)(object)grains.GetGrain<T>(id)).InterfaceType;
+        return (T)grains.GetGrain(id, @interface);
     }
 }

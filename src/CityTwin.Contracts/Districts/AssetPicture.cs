@@ -13,14 +13,33 @@ public sealed record AssetPicture(
     [property: Id(1)] IReadOnlyDictionary<string, double> Measures,
     [property: Id(2)] string? RoadSegmentId = null)
 {
-    public static AssetPicture Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, double>());
+    /// <summary>For a kind whose picture has bands only: one shared empty set, never written to.</summary>
+    public static IReadOnlyDictionary<string, double> NoMeasures { get; } = new Dictionary<string, double>();
+
+    public static AssetPicture Empty { get; } = new(new Dictionary<string, string>(), NoMeasures);
 
     /// <summary>True when the bands (the reason to tell the district) are the same.</summary>
-    public bool SameBands(AssetPicture? other) =>
-        other is not null
-        && other.RoadSegmentId == RoadSegmentId
-        && other.Bands.Count == Bands.Count
-        && Bands.All(b => other.Bands.TryGetValue(b.Key, out var value) && value == b.Value);
+    /// <remarks>Asked on every reading: a plain loop, without a delegate or a boxed enumerator for the usual dictionary.</remarks>
+    public bool SameBands(AssetPicture? other)
+    {
+        if (other is null || other.RoadSegmentId != RoadSegmentId || other.Bands.Count != Bands.Count)
+            return false;
+        if (Bands is Dictionary<string, string> bands)
+        {
+            foreach (var (name, band) in bands)
+            {
+                if (!other.Bands.TryGetValue(name, out var value) || value != band)
+                    return false;
+            }
+            return true;
+        }
+        foreach (var (name, band) in Bands)
+        {
+            if (!other.Bands.TryGetValue(name, out var value) || value != band)
+                return false;
+        }
+        return true;
+    }
 
     public string? Band(string name) => Bands.GetValueOrDefault(name);
 
@@ -98,8 +117,17 @@ public static class PictureBands
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Floor(lat / PlaceCellDegrees)}:{Math.Floor(lon / PlaceCellDegrees)}")
             : Unknown;
 
-    public static string Tenths(double level) =>
-        (Math.Round(level * 10) / 10).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Tenths(double level)
+    {
+        var tenths = Math.Round(level * 10);
+        // A light's level is 0..1: those eleven bands are made once, since every reading asks for one.
+        return tenths is >= 0 and <= 10
+            ? TenthsBands[(int)tenths]
+            : (tenths / 10).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] TenthsBands =
+        [.. Enumerable.Range(0, 11).Select(t => (t / 10.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))];
 }
 
 /// <summary>Measures a district sums per kind.</summary>

@@ -160,25 +160,25 @@ public static class IntersectionRules
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < approaches.Count; i++)
         {
-            var field = $"approaches[{i}]";
+            // Field names are built only for a violation: this runs for every approach of every reading.
             var approach = approaches[i];
             if (approach is null)
             {
-                violations.Add(new(field, "is required"));
+                violations.Add(new($"approaches[{i}]", "is required"));
                 continue;
             }
 
             if (!known.Contains(approach.ApproachId))
-                violations.Add(new($"{field}.approachId",
+                violations.Add(new($"approaches[{i}].approachId",
                     $"'{approach.ApproachId}' is not an approach of this intersection ({string.Join(", ", known)})"));
             else if (!seen.Add(approach.ApproachId))
-                violations.Add(new($"{field}.approachId", $"'{approach.ApproachId}' appears more than once"));
+                violations.Add(new($"approaches[{i}].approachId", $"'{approach.ApproachId}' appears more than once"));
 
-            CheckRange(approach.Intensity, 0, MaxIntensity, "veh/h", $"{field}.intensity", violations);
-            CheckRange(approach.Occupancy, 0, 1, "", $"{field}.occupancy", violations);
-            CheckRange(approach.AverageVehicleSpeed, 0, MaxAverageVehicleSpeedKmh, "km/h", $"{field}.averageVehicleSpeed", violations);
+            CheckRange(approach.Intensity, 0, MaxIntensity, "veh/h", i, "intensity", violations);
+            CheckRange(approach.Occupancy, 0, 1, "", i, "occupancy", violations);
+            CheckRange(approach.AverageVehicleSpeed, 0, MaxAverageVehicleSpeedKmh, "km/h", i, "averageVehicleSpeed", violations);
             if (approach.QueueLength is < 0 or > MaxQueueLength)
-                violations.Add(new($"{field}.queueLength", $"{approach.QueueLength} is outside 0..{MaxQueueLength} vehicles"));
+                violations.Add(new($"approaches[{i}].queueLength", $"{approach.QueueLength} is outside 0..{MaxQueueLength} vehicles"));
         }
     }
 
@@ -215,6 +215,12 @@ public static class IntersectionRules
     }
 
     private static double Fastest(OutgoingSegment segment) => segment.LengthMetres * 3.6 / MaxAverageVehicleSpeedKmh;
+
+    private static void CheckRange(double value, double min, double max, string unit, int approach, string measure, List<RuleViolation> violations)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+            CheckRange(value, min, max, unit, $"approaches[{approach}].{measure}", violations);
+    }
 
     private static void CheckRange(double value, double min, double max, string unit, string field, List<RuleViolation> violations)
     {

@@ -59,13 +59,19 @@ public sealed class BinGrain(
 
     /// <summary>Fill by quarter; status and sensor health too, so the district's asset index can narrow queries by them.</summary>
     protected override AssetPicture? Picture() => new(
-        new Dictionary<string, string>
+        new Dictionary<string, string>(3)
         {
             [PictureBands.Fill] = PictureBands.Quarter(KindState.FillingLevel),
             [PictureBands.Status] = JsonNames.Of(KindState.Status),
             [PictureBands.Health] = JsonNames.Of(KindState.Sensor.Health),
         },
-        new Dictionary<string, double>());
+        AssetPicture.NoMeasures);
+
+    protected override bool BandsUnchanged(AssetPicture told) =>
+        told is { RoadSegmentId: null, Bands.Count: 3 }
+        && told.Band(PictureBands.Fill) == PictureBands.Quarter(KindState.FillingLevel)
+        && told.Band(PictureBands.Status) == JsonNames.Of(KindState.Status)
+        && told.Band(PictureBands.Health) == JsonNames.Of(KindState.Sensor.Health);
 
     public Task<ReadingResult> Report(DeviceStamp stamp, BinTelemetry reading)
     {

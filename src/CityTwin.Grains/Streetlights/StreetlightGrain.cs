@@ -72,28 +72,44 @@ public sealed class StreetlightGrain(
     /// </summary>
     protected override AssetPicture? Picture()
     {
+        var (power, level, presence, status) = Bands();
+        return new(
+            new Dictionary<string, string>(4)
+            {
+                [PictureBands.Power] = power,
+                [PictureBands.Level] = PictureBands.Tenths(level),
+                [PictureBands.Presence] = presence,
+                [PictureBands.Status] = status,
+            },
+            new Dictionary<string, double>(2)
+            {
+                [PictureMeasures.Watts] = KindState.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, level),
+                [PictureMeasures.RatedWatts] = parameters.RatedPowerWatts,
+            },
+            Provisioned?.RoadSegmentId);
+    }
+
+    protected override bool BandsUnchanged(AssetPicture told)
+    {
+        var (power, level, presence, status) = Bands();
+        return told.Bands.Count == 4
+            && told.RoadSegmentId == Provisioned?.RoadSegmentId
+            && told.Band(PictureBands.Power) == power
+            && told.Band(PictureBands.Level) == PictureBands.Tenths(level)
+            && told.Band(PictureBands.Presence) == presence
+            && told.Band(PictureBands.Status) == status;
+    }
+
+    private (string Power, double Level, string Presence, string Status) Bands()
+    {
         var light = KindState;
-        var level = light.IlluminanceLevel ?? light.DesiredLevel ?? 0;
         var power = light.PowerState switch
         {
             PowerState.On => "on",
             PowerState.Low => "dimmed",
             _ => "off",
         };
-        return new(
-            new Dictionary<string, string>
-            {
-                [PictureBands.Power] = power,
-                [PictureBands.Level] = PictureBands.Tenths(level),
-                [PictureBands.Presence] = light.PresenceDetected == true ? "yes" : "no",
-                [PictureBands.Status] = JsonNames.Of(light.Status),
-            },
-            new Dictionary<string, double>
-            {
-                [PictureMeasures.Watts] = light.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, level),
-                [PictureMeasures.RatedWatts] = parameters.RatedPowerWatts,
-            },
-            Provisioned?.RoadSegmentId);
+        return (power, light.IlluminanceLevel ?? light.DesiredLevel ?? 0, light.PresenceDetected == true ? "yes" : "no", JsonNames.Of(light.Status));
     }
 
     public Task<StreetlightTwin?> GetTwin() => Task.FromResult(Twin());

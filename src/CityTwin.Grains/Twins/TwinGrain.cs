@@ -99,6 +99,13 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     /// </summary>
     protected virtual AssetPicture? Picture() => null;
 
+    /// <summary>
+    /// True when the kind can tell, without building a picture, that its bands are still those of
+    /// <paramref name="told"/>; false when they moved or it cannot tell cheaply (then the picture is built and
+    /// compared). Asked on every reading, and most readings move no band: a picture is two dictionaries.
+    /// </summary>
+    protected virtual bool BandsUnchanged(AssetPicture told) => false;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await services.Storage.ReadStateAsync(stateName, this.GetGrainId(), this);
@@ -423,8 +430,8 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     /// </summary>
     protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
     {
-        var picture = Picture();
-        var pictureMoved = picture is not null && !picture.SameBands(toldPicture);
+        var picture = toldPicture is not null && BandsUnchanged(toldPicture) ? toldPicture : Picture();
+        var pictureMoved = picture is not null && !ReferenceEquals(picture, toldPicture) && !picture.SameBands(toldPicture);
         if (signals.Count == 0 && !pictureMoved)
             return;
         if (pictureMoved)

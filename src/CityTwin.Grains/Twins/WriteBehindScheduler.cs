@@ -16,7 +16,7 @@ namespace CityTwin.Grains.Twins;
 /// for the activation's life; at a million twins that was some 300 MB for timers that had long fired.
 /// </para>
 /// </summary>
-public sealed class WriteBehindScheduler(IGrainFactory grains, IOptions<TwinOptions> options, ILogger<WriteBehindScheduler> logger)
+public sealed class WriteBehindScheduler(GrainReferences grains, IOptions<TwinOptions> options, ILogger<WriteBehindScheduler> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly Lock gate = new();
@@ -103,7 +103,7 @@ public sealed class WriteBehindScheduler(IGrainFactory grains, IOptions<TwinOpti
     {
         try
         {
-            await grains.GetGrain<IWriteBehindTwin>(twin).WriteUnsaved();
+            await grains.Get<IWriteBehindTwin>(twin).WriteUnsaved();
         }
         catch (Exception e)
         {

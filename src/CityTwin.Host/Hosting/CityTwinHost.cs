@@ -35,7 +35,7 @@ public static class CityTwinHost
         builder.Services.AddSingleton(storage);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(CredentialKeyLoader.Load(settings.Devices));
-        builder.UseOrleans(silo => silo.UseCityTwin(settings, storage));
+        builder.UseOrleans(silo => silo.UseCityTwin(settings, storage, TelemetrySetup.ExportsTraces(builder.Configuration)));
         // After the silo: the broker starts once grains answer and stops before the silo does.
         builder.Services.AddCityTwinIngestion(settings.Mqtt);
         builder.AddCityTwinTelemetry();

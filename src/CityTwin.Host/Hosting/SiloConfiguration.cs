@@ -22,7 +22,12 @@ public static class SiloConfiguration
     /// </summary>
     public const int SqliteConcurrentWrites = 1;
 
-    public static ISiloBuilder UseCityTwin(this ISiloBuilder silo, CityTwinSettings settings, StorageEndpoint storage)
+    /// <param name="propagateTraces">
+    /// Carry trace context across grain calls; only worth it when traces are exported
+    /// (<see cref="TelemetrySetup.ExportsTraces"/>). The filters it adds put every grain call, a reading's
+    /// included, through Orleans' filter pipeline, which costs an invoker and a state machine per call.
+    /// </param>
+    public static ISiloBuilder UseCityTwin(this ISiloBuilder silo, CityTwinSettings settings, StorageEndpoint storage, bool propagateTraces)
     {
         var clustering = settings.Clustering;
         silo.Configure<ClusterOptions>(o =>
@@ -60,6 +65,8 @@ public static class SiloConfiguration
                     options.MaxConcurrentWrites = SqliteConcurrentWrites;
             });
         }
+        if (propagateTraces)
+            silo.AddActivityPropagation();
         return silo.AddCityTwinStorage(storage);
     }
 
@@ -83,7 +90,6 @@ public static class SiloConfiguration
             else o.ConnectionString = storage.ConnectionString;
         });
 
-        silo.AddActivityPropagation();
         silo.Services.AddSingleton<SiloActivity>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloActivity>());
         return silo;

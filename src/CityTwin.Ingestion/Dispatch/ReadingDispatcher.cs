@@ -32,6 +32,22 @@ public sealed class ReadingDispatcher(IGrainFactory grains, GrainReferences refe
     public async Task<ReadingResult[]> ApplyBatchAsync(IReadOnlyList<ParsedReading> readings)
     {
         var results = new ReadingResult[readings.Count];
+        // A gateway's batch usually holds one reading per asset: then every call goes out at once, without
+        // grouping by asset or a state machine per asset.
+        var assets = new HashSet<string>(readings.Count, StringComparer.Ordinal);
+        var distinct = true;
+        for (var i = 0; i < readings.Count && distinct; i++)
+            distinct = assets.Add(readings[i].AssetId);
+        if (distinct)
+        {
+            var calls = new Task<ReadingResult>[readings.Count];
+            for (var i = 0; i < calls.Length; i++)
+                calls[i] = ApplyAsync(readings[i]);
+            await Task.WhenAll(calls);
+            for (var i = 0; i < calls.Length; i++)
+                results[i] = calls[i].Result;
+            return results;
+        }
         var byAsset = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < readings.Count; i++)
         {

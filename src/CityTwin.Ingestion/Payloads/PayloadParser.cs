@@ -18,6 +18,7 @@ public static class PayloadParser
     public const int MaxBatchReadings = 500;
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
     public static (ParsedReading? Reading, IReadOnlyList<FieldError> Errors) ParseSingle(AssetKind kind, string assetId, ReadOnlySequence<byte> payload)
     {
@@ -45,37 +46,60 @@ public static class PayloadParser
     }
 
     /// <param name="kindOf">The kind of an asset the gateway speaks for; null when it does not speak for it.</param>
+    /// <remarks>
+    /// One document for the whole batch, whose readings are read in place: deserialising into a list of
+    /// <see cref="JsonElement"/> made a document (and a copy of its bytes) for every reading.
+    /// </remarks>
     public static BatchParse ParseBatch(ReadOnlySequence<byte> payload, Func<string, AssetKind?> kindOf)
     {
-        BatchMessage? batch;
+        JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(payload, ReaderOptions);
-            batch = JsonSerializer.Deserialize(ref reader, PayloadJson.Default.BatchMessage);
+            document = JsonDocument.Parse(payload, DocumentOptions);
         }
         catch (JsonException e)
         {
             return new BatchParse([], [], Malformed(e));
         }
-        if (batch?.Readings is not { } elements)
-            return new BatchParse([], [], new FieldError("readings", "is required"));
-        if (elements.Count == 0)
-            return new BatchParse([], [], new FieldError("readings", "is empty"));
-        if (elements.Count > MaxBatchReadings)
-            return new BatchParse([], [], new FieldError("readings", $"{elements.Count} readings; at most {MaxBatchReadings} a batch"));
-
-        var parsed = new List<ParsedReading>(elements.Count);
-        var refused = new List<RefusedReading>();
-        for (var i = 0; i < elements.Count; i++)
+        using (document)
         {
-            var (reading, refusal) = ParseBatchElement(i, elements[i], kindOf);
-            if (reading is not null)
-                parsed.Add(reading);
-            else
-                refused.Add(refusal!);
+            var root = document.RootElement;
+            if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                return new BatchParse([], [], new FieldError("$", $"malformed JSON: a batch is an object with 'readings', not {Describe(root.ValueKind)}"));
+            if (root.ValueKind == JsonValueKind.Null || !root.TryGetProperty("readings", out var elements) || elements.ValueKind == JsonValueKind.Null)
+                return new BatchParse([], [], new FieldError("readings", "is required"));
+            if (elements.ValueKind != JsonValueKind.Array)
+                return new BatchParse([], [], new FieldError("readings", $"malformed JSON: must be an array of readings, not {Describe(elements.ValueKind)}"));
+            var count = elements.GetArrayLength();
+            if (count == 0)
+                return new BatchParse([], [], new FieldError("readings", "is empty"));
+            if (count > MaxBatchReadings)
+                return new BatchParse([], [], new FieldError("readings", $"{count} readings; at most {MaxBatchReadings} a batch"));
+
+            var parsed = new List<ParsedReading>(count);
+            List<RefusedReading>? refused = null;
+            var index = 0;
+            foreach (var element in elements.EnumerateArray())
+            {
+                var (reading, refusal) = ParseBatchElement(index++, element, kindOf);
+                if (reading is not null)
+                    parsed.Add(reading);
+                else
+                    (refused ??= []).Add(refusal!);
+            }
+            return new BatchParse(parsed, refused ?? (IReadOnlyList<RefusedReading>)[], null);
         }
-        return new BatchParse(parsed, refused, null);
     }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
 
     private static (ParsedReading?, RefusedReading?) ParseBatchElement(int index, JsonElement element, Func<string, AssetKind?> kindOf)
     {

@@ -16,30 +16,38 @@ public static class TopicParser
             return "the topic is empty";
         if (topic.Length > 256)
             return "the topic is longer than 256 characters";
-        var parts = topic.Split('/');
-        if (parts.Length != 5 || parts[0] != Root)
+        // Segments are compared in place: only the district and the id become strings (every publish comes here).
+        var text = topic.AsSpan();
+        Span<Range> parts = stackalloc Range[6];
+        if (text.Split(parts, '/') != 5 || !text[parts[0]].SequenceEqual(Root))
             return $"'{topic}' is not city/{{district}}/{{kind}}/{{id}}/{{telemetry|status|command|result}}";
-        if (Identifiers.Check("district", parts[1]) is { } badDistrict)
+        var district = topic[parts[1]];
+        if (Identifiers.Check("district", district) is { } badDistrict)
             return $"district {badDistrict.Message}";
         AssetKind? kind = null;
-        if (parts[2] != GatewaySegment)
+        var kindSegment = text[parts[2]];
+        if (!kindSegment.SequenceEqual(GatewaySegment))
         {
-            if (!AssetKinds.TryParseSegment(parts[2], out var parsed))
-                return $"'{parts[2]}' is not a kind (bin, streetlight, intersection, truck, airquality or gateway)";
+            if (!AssetKinds.TryParseSegment(kindSegment, out var parsed))
+                return $"'{kindSegment}' is not a kind (bin, streetlight, intersection, truck, airquality or gateway)";
             kind = parsed;
         }
-        if (Identifiers.Check("id", parts[3]) is { } badId)
+        var id = topic[parts[3]];
+        if (Identifiers.Check("id", id) is { } badId)
             return $"id {badId.Message}";
         TopicChannel channel;
-        switch (parts[4])
-        {
-            case "telemetry": channel = TopicChannel.Telemetry; break;
-            case "status": channel = TopicChannel.Status; break;
-            case "command": channel = TopicChannel.Command; break;
-            case "result" when kind is null: channel = TopicChannel.Result; break;
-            default: return $"'{parts[4]}' is not a channel (telemetry, status, command{(kind is null ? ", result" : "")})";
-        }
-        address = new TopicAddress(parts[1], kind, parts[3], channel);
+        var channelSegment = text[parts[4]];
+        if (channelSegment.SequenceEqual("telemetry"))
+            channel = TopicChannel.Telemetry;
+        else if (channelSegment.SequenceEqual("status"))
+            channel = TopicChannel.Status;
+        else if (channelSegment.SequenceEqual("command"))
+            channel = TopicChannel.Command;
+        else if (kind is null && channelSegment.SequenceEqual("result"))
+            channel = TopicChannel.Result;
+        else
+            return $"'{channelSegment}' is not a channel (telemetry, status, command{(kind is null ? ", result" : "")})";
+        address = new TopicAddress(district, kind, id, channel);
         return null;
     }
 }

@@ -22,7 +22,8 @@ public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox>
     public void Send(string districtId, DistrictMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var lane = lanes.GetOrAdd(districtId, id => new Lane(id));
+        // The district's reference is made once per lane: GetGrain reads the interface's attributes on every call.
+        var lane = lanes.GetOrAdd(districtId, static (id, grains) => new Lane(id, grains.GetGrain<IDistrictGrain>(id)), grains);
         lock (lane)
         {
             lane.Mailbox.Add(message);
@@ -36,7 +37,7 @@ public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox>
 
     private async Task DeliverAsync(Lane lane)
     {
-        var district = grains.GetGrain<IDistrictGrain>(lane.DistrictId);
+        var district = lane.District;
         var failures = 0;
         while (true)
         {
@@ -73,9 +74,10 @@ public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox>
     }
 
     /// <summary>One district's mailbox and whether a delivery loop runs for it; callers lock the lane.</summary>
-    private sealed class Lane(string districtId)
+    private sealed class Lane(string districtId, IDistrictGrain district)
     {
         public string DistrictId { get; } = districtId;
+        public IDistrictGrain District { get; } = district;
         public DistrictMailbox Mailbox { get; } = new();
         public bool Sending { get; set; }
     }
