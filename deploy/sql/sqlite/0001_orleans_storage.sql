@@ -41,29 +41,27 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 CREATE UNIQUE INDEX IF NOT EXISTS UX_OrleansStorage_Identity
     ON OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString);
 
--- Writes: a first write (no version) inserts version 1 unless the row exists; a later write updates
--- only the version it read. changes() is per connection and the SELECT right after the INSERT
--- reports whether the INSERT took effect, so exactly one row answers either way.
+-- Writes, in one statement (a write-behind round makes thousands; each statement of a script is prepared
+-- again every time): a first write (no version) inserts version 1 unless the row exists; a later write
+-- updates only the version it read, and inserts nothing when the row is gone. The row answers with its
+-- new version; no row is a conflict (a first write that finds the row, a stale or vanished version).
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
 INSERT INTO OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString,
                             GrainIdHash, GrainTypeHash, PayloadBinary, Version, ModifiedOn)
 SELECT @ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, COALESCE(@GrainIdExtensionString, ''''),
        @GrainIdHash, @GrainTypeHash, @PayloadBinary, 1, strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now'')
 WHERE @GrainStateVersion IS NULL
-ON CONFLICT DO NOTHING;
-SELECT CASE WHEN changes() = 1 THEN 1 END AS NewGrainStateVersion
-WHERE @GrainStateVersion IS NULL;
-UPDATE OrleansStorage
-SET PayloadBinary = @PayloadBinary,
-    Version = Version + 1,
-    GrainIdHash = @GrainIdHash,
-    GrainTypeHash = @GrainTypeHash,
-    ModifiedOn = strftime(''%Y-%m-%dT%H:%M:%fZ'', ''now'')
-WHERE @GrainStateVersion IS NOT NULL
-  AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
-  AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
-  AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, '''')
-  AND Version = @GrainStateVersion
+   OR EXISTS (SELECT 1 FROM OrleansStorage
+              WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString
+                AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+                AND GrainIdExtensionString = COALESCE(@GrainIdExtensionString, ''''))
+ON CONFLICT (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString) DO UPDATE
+SET PayloadBinary = excluded.PayloadBinary,
+    Version = OrleansStorage.Version + 1,
+    GrainIdHash = excluded.GrainIdHash,
+    GrainTypeHash = excluded.GrainTypeHash,
+    ModifiedOn = excluded.ModifiedOn
+WHERE OrleansStorage.Version = @GrainStateVersion
 RETURNING Version AS NewGrainStateVersion;
 ')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
