@@ -24,6 +24,15 @@ public sealed record AssetPicture(
     {
         if (other is null || other.RoadSegmentId != RoadSegmentId || other.Bands.Count != Bands.Count)
             return false;
+        if (Bands is PictureMap<string> map)
+        {
+            for (var i = 0; i < map.Count; i++)
+            {
+                if (!other.Bands.TryGetValue(map.NameAt(i), out var value) || value != map.ValueAt(i))
+                    return false;
+            }
+            return true;
+        }
         if (Bands is Dictionary<string, string> bands)
         {
             foreach (var (name, band) in bands)

@@ -110,12 +110,14 @@ public sealed class AirQualityGrain(
     }
 
     protected override AssetPicture? Picture() => new(
-        new Dictionary<string, string>
-        {
-            [PictureBands.AirQuality] = KindState.AirQualityLevel is { } level ? JsonNames.Of(level) : PictureBands.Unknown,
-            [PictureBands.Health] = parameters.MeasuredPollutants.Any(p => Pollutants.HistoryOf(KindState, p).DriftSuspect) ? "suspect" : "ok",
-        },
-        new Dictionary<string, double>());
+        new PictureMap<string>(BandNames,
+        [
+            KindState.AirQualityLevel is { } level ? JsonNames.Of(level) : PictureBands.Unknown,
+            parameters.MeasuredPollutants.Any(p => Pollutants.HistoryOf(KindState, p).DriftSuspect) ? "suspect" : "ok",
+        ]),
+        AssetPicture.NoMeasures);
+
+    private static readonly string[] BandNames = [PictureBands.AirQuality, PictureBands.Health];
 
     /// <summary>Drift compares completed hours only: a running hour's mean rests on a few readings.</summary>
     private DateTimeOffset LastCompletedHour => Now.AddHours(-1);

@@ -59,13 +59,11 @@ public sealed class BinGrain(
 
     /// <summary>Fill by quarter; status and sensor health too, so the district's asset index can narrow queries by them.</summary>
     protected override AssetPicture? Picture() => new(
-        new Dictionary<string, string>(3)
-        {
-            [PictureBands.Fill] = PictureBands.Quarter(KindState.FillingLevel),
-            [PictureBands.Status] = JsonNames.Of(KindState.Status),
-            [PictureBands.Health] = JsonNames.Of(KindState.Sensor.Health),
-        },
+        new PictureMap<string>(BandNames,
+            [PictureBands.Quarter(KindState.FillingLevel), JsonNames.Of(KindState.Status), JsonNames.Of(KindState.Sensor.Health)]),
         AssetPicture.NoMeasures);
+
+    private static readonly string[] BandNames = [PictureBands.Fill, PictureBands.Status, PictureBands.Health];
 
     protected override bool BandsUnchanged(AssetPicture told) =>
         told is { RoadSegmentId: null, Bands.Count: 3 }

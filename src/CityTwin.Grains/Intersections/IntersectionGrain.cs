@@ -58,13 +58,12 @@ public sealed class IntersectionGrain(
     {
         var intensity = KindState.Approaches.Sum(a => a.Intensity);
         return new(
-            new Dictionary<string, string>
-            {
-                [PictureBands.Congestion] = JsonNames.Of(KindState.Congested),
-                [PictureBands.Traffic] = PictureBands.TrafficBand(intensity),
-            },
-            new Dictionary<string, double> { [PictureMeasures.Intensity] = intensity });
+            new PictureMap<string>(BandNames, [JsonNames.Of(KindState.Congested), PictureBands.TrafficBand(intensity)]),
+            new PictureMap<double>(MeasureNames, [intensity]));
     }
+
+    private static readonly string[] BandNames = [PictureBands.Congestion, PictureBands.Traffic];
+    private static readonly string[] MeasureNames = [PictureMeasures.Intensity];
 
     public Task<IntersectionTwin?> GetTwin() => Task.FromResult(Twin());
 

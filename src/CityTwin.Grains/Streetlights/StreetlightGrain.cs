@@ -74,20 +74,14 @@ public sealed class StreetlightGrain(
     {
         var (power, level, presence, status) = Bands();
         return new(
-            new Dictionary<string, string>(4)
-            {
-                [PictureBands.Power] = power,
-                [PictureBands.Level] = PictureBands.Tenths(level),
-                [PictureBands.Presence] = presence,
-                [PictureBands.Status] = status,
-            },
-            new Dictionary<string, double>(2)
-            {
-                [PictureMeasures.Watts] = KindState.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, level),
-                [PictureMeasures.RatedWatts] = parameters.RatedPowerWatts,
-            },
+            new PictureMap<string>(BandNames, [power, PictureBands.Tenths(level), presence, status]),
+            new PictureMap<double>(MeasureNames,
+                [KindState.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, level), parameters.RatedPowerWatts]),
             Provisioned?.RoadSegmentId);
     }
+
+    private static readonly string[] BandNames = [PictureBands.Power, PictureBands.Level, PictureBands.Presence, PictureBands.Status];
+    private static readonly string[] MeasureNames = [PictureMeasures.Watts, PictureMeasures.RatedWatts];
 
     protected override bool BandsUnchanged(AssetPicture told)
     {

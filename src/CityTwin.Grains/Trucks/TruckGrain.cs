@@ -146,13 +146,16 @@ public sealed class TruckGrain(
     }
 
     protected override AssetPicture? Picture() => new(
-        new Dictionary<string, string>
-        {
-            [PictureBands.Status] = JsonNames.Of(KindState.ServiceStatus),
-            [PictureBands.Load] = PictureBands.Quarter(parameters.CapacityKg > 0 ? KindState.CargoWeight / parameters.CapacityKg : null),
-            [PictureBands.Place] = PictureBands.PlaceOf(KindState.Latitude, KindState.Longitude),
-        },
-        new Dictionary<string, double> { [PictureMeasures.CargoKg] = KindState.CargoWeight });
+        new PictureMap<string>(BandNames,
+        [
+            JsonNames.Of(KindState.ServiceStatus),
+            PictureBands.Quarter(parameters.CapacityKg > 0 ? KindState.CargoWeight / parameters.CapacityKg : null),
+            PictureBands.PlaceOf(KindState.Latitude, KindState.Longitude),
+        ]),
+        new PictureMap<double>(MeasureNames, [KindState.CargoWeight]));
+
+    private static readonly string[] BandNames = [PictureBands.Status, PictureBands.Load, PictureBands.Place];
+    private static readonly string[] MeasureNames = [PictureMeasures.CargoKg];
 
     public Task<TruckTwin?> GetTwin() => Task.FromResult(Twin());
 
