@@ -25,7 +25,10 @@ public static class BenchmarkRunner
         var measured = new List<Figure>();
         var failed = new List<string>();
         output.WriteLine($"Run {run.Id}: results to {options.ResultsPath}");
-        foreach (var benchmark in catalog.Where(b => b.FigureNames.Any(options.Selects)))
+        var selected = options.Only.Count == 0
+            ? catalog.Where(b => !b.OnlyWhenAsked)
+            : catalog.Where(b => b.FigureNames.Any(options.Selects));
+        foreach (var benchmark in selected)
         {
             if (cancellationToken.IsCancellationRequested)
             {

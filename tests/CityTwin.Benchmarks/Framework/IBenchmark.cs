@@ -12,5 +12,8 @@ public interface IBenchmark
     /// <summary>The names (from BENCHMARKS.md) of the figures it returns; <c>--only</c> selects by them.</summary>
     IReadOnlyList<string> FigureNames { get; }
 
+    /// <summary>Left out of a run without <c>--only</c>: too long for the suite's half hour (it says how long).</summary>
+    bool OnlyWhenAsked => false;
+
     Task<IReadOnlyList<Figure>> RunAsync(BenchmarkContext context);
 }
