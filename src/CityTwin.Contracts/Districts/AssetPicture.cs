@@ -18,30 +18,11 @@ public sealed record AssetPicture(
 
     public static AssetPicture Empty { get; } = new(new Dictionary<string, string>(), NoMeasures);
 
-    /// <summary>True when the bands (the reason to tell the district) are the same.</summary>
-    /// <remarks>Asked on every reading: a plain loop, without a delegate or a boxed enumerator for the usual dictionary.</remarks>
+    /// <summary>True when the bands (the reason to tell the district) are the same, whatever holds them.</summary>
     public bool SameBands(AssetPicture? other)
     {
         if (other is null || other.RoadSegmentId != RoadSegmentId || other.Bands.Count != Bands.Count)
             return false;
-        if (Bands is PictureMap<string> map)
-        {
-            for (var i = 0; i < map.Count; i++)
-            {
-                if (!other.Bands.TryGetValue(map.NameAt(i), out var value) || value != map.ValueAt(i))
-                    return false;
-            }
-            return true;
-        }
-        if (Bands is Dictionary<string, string> bands)
-        {
-            foreach (var (name, band) in bands)
-            {
-                if (!other.Bands.TryGetValue(name, out var value) || value != band)
-                    return false;
-            }
-            return true;
-        }
         foreach (var (name, band) in Bands)
         {
             if (!other.Bands.TryGetValue(name, out var value) || value != band)

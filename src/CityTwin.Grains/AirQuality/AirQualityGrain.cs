@@ -109,15 +109,15 @@ public sealed class AirQualityGrain(
             HourlySeries.Samples(air, now));
     }
 
-    protected override AssetPicture? Picture() => new(
-        new PictureMap<string>(BandNames,
-        [
-            KindState.AirQualityLevel is { } level ? JsonNames.Of(level) : PictureBands.Unknown,
-            parameters.MeasuredPollutants.Any(p => Pollutants.HistoryOf(KindState, p).DriftSuspect) ? "suspect" : "ok",
-        ]),
-        AssetPicture.NoMeasures);
+    protected override string[] BandNames => PictureNames;
 
-    private static readonly string[] BandNames = [PictureBands.AirQuality, PictureBands.Health];
+    private static readonly string[] PictureNames = [PictureBands.AirQuality, PictureBands.Health];
+
+    protected override void WriteBands(Span<string> values)
+    {
+        values[0] = KindState.AirQualityLevel is { } level ? JsonNames.Of(level) : PictureBands.Unknown;
+        values[1] = parameters.MeasuredPollutants.Any(p => Pollutants.HistoryOf(KindState, p).DriftSuspect) ? "suspect" : "ok";
+    }
 
     /// <summary>Drift compares completed hours only: a running hour's mean rests on a few readings.</summary>
     private DateTimeOffset LastCompletedHour => Now.AddHours(-1);

@@ -58,18 +58,16 @@ public sealed class BinGrain(
     protected override IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => BinRules.ReplaceDevice(KindState, now);
 
     /// <summary>Fill by quarter; status and sensor health too, so the district's asset index can narrow queries by them.</summary>
-    protected override AssetPicture? Picture() => new(
-        new PictureMap<string>(BandNames,
-            [PictureBands.Quarter(KindState.FillingLevel), JsonNames.Of(KindState.Status), JsonNames.Of(KindState.Sensor.Health)]),
-        AssetPicture.NoMeasures);
+    protected override string[] BandNames => Names;
 
-    private static readonly string[] BandNames = [PictureBands.Fill, PictureBands.Status, PictureBands.Health];
+    private static readonly string[] Names = [PictureBands.Fill, PictureBands.Status, PictureBands.Health];
 
-    protected override bool BandsUnchanged(AssetPicture told) =>
-        told is { RoadSegmentId: null, Bands.Count: 3 }
-        && told.Band(PictureBands.Fill) == PictureBands.Quarter(KindState.FillingLevel)
-        && told.Band(PictureBands.Status) == JsonNames.Of(KindState.Status)
-        && told.Band(PictureBands.Health) == JsonNames.Of(KindState.Sensor.Health);
+    protected override void WriteBands(Span<string> values)
+    {
+        values[0] = PictureBands.Quarter(KindState.FillingLevel);
+        values[1] = JsonNames.Of(KindState.Status);
+        values[2] = JsonNames.Of(KindState.Sensor.Health);
+    }
 
     public Task<ReadingResult> Report(DeviceStamp stamp, BinTelemetry reading)
     {

@@ -54,16 +54,20 @@ public sealed class IntersectionGrain(
             });
     }
 
-    protected override AssetPicture? Picture()
+    protected override string[] BandNames => Names;
+
+    private static readonly string[] Names = [PictureBands.Congestion, PictureBands.Traffic];
+    private static readonly string[] MeasureNames = [PictureMeasures.Intensity];
+
+    protected override void WriteBands(Span<string> values)
     {
-        var intensity = KindState.Approaches.Sum(a => a.Intensity);
-        return new(
-            new PictureMap<string>(BandNames, [JsonNames.Of(KindState.Congested), PictureBands.TrafficBand(intensity)]),
-            new PictureMap<double>(MeasureNames, [intensity]));
+        values[0] = JsonNames.Of(KindState.Congested);
+        values[1] = PictureBands.TrafficBand(Intensity);
     }
 
-    private static readonly string[] BandNames = [PictureBands.Congestion, PictureBands.Traffic];
-    private static readonly string[] MeasureNames = [PictureMeasures.Intensity];
+    protected override IReadOnlyDictionary<string, double> Measures() => new PictureMap<double>(MeasureNames, [Intensity]);
+
+    private double Intensity => KindState.Approaches.Sum(a => a.Intensity);
 
     public Task<IntersectionTwin?> GetTwin() => Task.FromResult(Twin());
 

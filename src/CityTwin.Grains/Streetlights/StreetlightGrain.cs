@@ -70,41 +70,31 @@ public sealed class StreetlightGrain(
     /// Output and presence as bands; power drawn rides along. The level is the reported one (else the desired,
     /// else off), in tenths, so a dimming step reaches the district and flicker within a step does not.
     /// </summary>
-    protected override AssetPicture? Picture()
-    {
-        var (power, level, presence, status) = Bands();
-        return new(
-            new PictureMap<string>(BandNames, [power, PictureBands.Tenths(level), presence, status]),
-            new PictureMap<double>(MeasureNames,
-                [KindState.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, level), parameters.RatedPowerWatts]),
-            Provisioned?.RoadSegmentId);
-    }
+    protected override string[] BandNames => Names;
 
-    private static readonly string[] BandNames = [PictureBands.Power, PictureBands.Level, PictureBands.Presence, PictureBands.Status];
+    private static readonly string[] Names = [PictureBands.Power, PictureBands.Level, PictureBands.Presence, PictureBands.Status];
     private static readonly string[] MeasureNames = [PictureMeasures.Watts, PictureMeasures.RatedWatts];
 
-    protected override bool BandsUnchanged(AssetPicture told)
-    {
-        var (power, level, presence, status) = Bands();
-        return told.Bands.Count == 4
-            && told.RoadSegmentId == Provisioned?.RoadSegmentId
-            && told.Band(PictureBands.Power) == power
-            && told.Band(PictureBands.Level) == PictureBands.Tenths(level)
-            && told.Band(PictureBands.Presence) == presence
-            && told.Band(PictureBands.Status) == status;
-    }
-
-    private (string Power, double Level, string Presence, string Status) Bands()
+    protected override void WriteBands(Span<string> values)
     {
         var light = KindState;
-        var power = light.PowerState switch
+        values[0] = light.PowerState switch
         {
             PowerState.On => "on",
             PowerState.Low => "dimmed",
             _ => "off",
         };
-        return (power, light.IlluminanceLevel ?? light.DesiredLevel ?? 0, light.PresenceDetected == true ? "yes" : "no", JsonNames.Of(light.Status));
+        values[1] = PictureBands.Tenths(Level);
+        values[2] = light.PresenceDetected == true ? "yes" : "no";
+        values[3] = JsonNames.Of(light.Status);
     }
+
+    protected override IReadOnlyDictionary<string, double> Measures() => new PictureMap<double>(MeasureNames,
+        [KindState.PowerConsumption ?? LampPowerModel.ExpectedWatts(parameters, Level), parameters.RatedPowerWatts]);
+
+    protected override string? PictureSegment => Provisioned?.RoadSegmentId;
+
+    private double Level => KindState.IlluminanceLevel ?? KindState.DesiredLevel ?? 0;
 
     public Task<StreetlightTwin?> GetTwin() => Task.FromResult(Twin());
 

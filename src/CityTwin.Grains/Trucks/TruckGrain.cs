@@ -145,17 +145,19 @@ public sealed class TruckGrain(
         return CommandResult.Ok;
     }
 
-    protected override AssetPicture? Picture() => new(
-        new PictureMap<string>(BandNames,
-        [
-            JsonNames.Of(KindState.ServiceStatus),
-            PictureBands.Quarter(parameters.CapacityKg > 0 ? KindState.CargoWeight / parameters.CapacityKg : null),
-            PictureBands.PlaceOf(KindState.Latitude, KindState.Longitude),
-        ]),
-        new PictureMap<double>(MeasureNames, [KindState.CargoWeight]));
+    protected override string[] BandNames => Names;
 
-    private static readonly string[] BandNames = [PictureBands.Status, PictureBands.Load, PictureBands.Place];
+    private static readonly string[] Names = [PictureBands.Status, PictureBands.Load, PictureBands.Place];
     private static readonly string[] MeasureNames = [PictureMeasures.CargoKg];
+
+    protected override void WriteBands(Span<string> values)
+    {
+        values[0] = JsonNames.Of(KindState.ServiceStatus);
+        values[1] = PictureBands.Quarter(parameters.CapacityKg > 0 ? KindState.CargoWeight / parameters.CapacityKg : null);
+        values[2] = PictureBands.PlaceOf(KindState.Latitude, KindState.Longitude);
+    }
+
+    protected override IReadOnlyDictionary<string, double> Measures() => new PictureMap<double>(MeasureNames, [KindState.CargoWeight]);
 
     public Task<TruckTwin?> GetTwin() => Task.FromResult(Twin());
 

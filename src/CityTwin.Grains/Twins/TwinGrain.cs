@@ -94,17 +94,46 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     protected virtual IReadOnlyList<TwinSignal> OnDeviceReplaced(DateTimeOffset now) => [];
 
     /// <summary>
-    /// What the district keeps of this twin now, in bands (see <see cref="AssetPicture"/>); null for a kind
-    /// the district counts only by its conditions.
+    /// The names of what the district keeps of this twin, its bands (see <see cref="AssetPicture"/>): one array
+    /// per kind, in the order <see cref="WriteBands"/> gives the values.
     /// </summary>
-    protected virtual AssetPicture? Picture() => null;
+    protected abstract string[] BandNames { get; }
 
-    /// <summary>
-    /// True when the kind can tell, without building a picture, that its bands are still those of
-    /// <paramref name="told"/>; false when they moved or it cannot tell cheaply (then the picture is built and
-    /// compared). Asked on every reading, and most readings move no band: a picture is two dictionaries.
-    /// </summary>
-    protected virtual bool BandsUnchanged(AssetPicture told) => false;
+    /// <summary>Writes the twin's bands now into <paramref name="values"/>, as long as <see cref="BandNames"/>.</summary>
+    protected abstract void WriteBands(Span<string> values);
+
+    /// <summary>Measures the district sums; they ride along when a band moves and are never a reason to tell.</summary>
+    protected virtual IReadOnlyDictionary<string, double> Measures() => AssetPicture.NoMeasures;
+
+    /// <summary>The road segment the picture names (lights: neighbours and adjacent intersections).</summary>
+    protected virtual string? PictureSegment => null;
+
+    /// <summary>Bands written to be compared with the told ones: most readings move none, and then nothing is allocated.</summary>
+    [ThreadStatic]
+    private static string[]? bandScratch;
+
+    private AssetPicture Picture()
+    {
+        var values = new string[BandNames.Length];
+        WriteBands(values);
+        return new AssetPicture(new PictureMap<string>(BandNames, values), Measures(), PictureSegment);
+    }
+
+    /// <summary>Whether a band (or the segment) differs from the picture the district was last told.</summary>
+    private bool BandsMoved()
+    {
+        var names = BandNames;
+        if (toldPicture is not { Bands: PictureMap<string> told } || told.Count != names.Length || toldPicture.RoadSegmentId != PictureSegment)
+            return true;
+        var now = (bandScratch ??= new string[8]).AsSpan(0, names.Length);
+        WriteBands(now);
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (!ReferenceEquals(told.NameAt(i), names[i]) || !string.Equals(told.ValueAt(i), now[i], StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -430,16 +459,15 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     /// </summary>
     protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
     {
-        var picture = toldPicture is not null && BandsUnchanged(toldPicture) ? toldPicture : Picture();
-        var pictureMoved = picture is not null && !ReferenceEquals(picture, toldPicture) && !picture.SameBands(toldPicture);
-        if (signals.Count == 0 && !pictureMoved)
+        var picture = BandsMoved() ? Picture() : null;
+        if (signals.Count == 0 && picture is null)
             return;
-        if (pictureMoved)
+        if (picture is not null)
             toldPicture = picture;
         DistrictSignal[] told = [.. signals.Select(SignalMapping.ToDistrict)];
         RememberConditions(told);
         services.Districts.Send(provision.DistrictId, new AssetNotified(
-            new AssetNotification(AssetId, Kind, now, told, nextDeadline, pictureMoved ? picture : null)));
+            new AssetNotification(AssetId, Kind, now, told, nextDeadline, picture)));
         OnTold(provision, now, signals);
     }
 
