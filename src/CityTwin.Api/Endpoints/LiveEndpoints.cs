@@ -4,8 +4,10 @@ using CityTwin.Api.Problems;
 using CityTwin.Api.Security;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.City;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Inventory;
 using CityTwin.Contracts.Live;
+using CityTwin.Contracts.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -51,19 +53,22 @@ internal static class LiveEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> GetMap(string districtId, string? only, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> GetMap(
+        string districtId, string? only, IGrainFactory grains, GrainReferences references, CancellationToken cancellationToken)
     {
         if (only is not null and not "trucks")
             return ApiProblems.Invalid("only", $"'{only}' is not a part of the map; the one part that can be asked alone is 'trucks'");
         if (await grains.GetGrain<ICityDirectoryGrain>(CityDirectory.Key).GetDistrict(districtId) is not { } district)
             return UnknownDistrict(districtId);
-        var trucks = await DistrictMaps.TrucksAsync(grains, districtId);
+        // One read of the index gives the trucks and, for the whole map, every asset's place.
+        var indexed = await DistrictMaps.IndexedAsync(grains, districtId, only == "trucks" ? new AssetQuery(Kind: AssetKind.Truck) : new AssetQuery());
+        var trucks = await DistrictMaps.TrucksAsync(grains, indexed.Where(c => c.Kind == AssetKind.Truck).Select(c => c.AssetId));
         if (only == "trucks")
             return Results.Json(new DistrictMap(district, [], [], trucks), LiveJson.Options);
         // A read from 0 always answers with a snapshot: the roster with each asset's bands now.
         var snapshot = (await grains.GetGrain<IDistrictFeed>(districtId).ReadFeed(0, TimeSpan.Zero)).Snapshot!;
         var roads = await grains.GetGrain<IRoadNetworkGrain>(districtId).GetSegments();
-        var assets = await DistrictMaps.AssetsAsync(grains, districtId, snapshot.Assets, cancellationToken);
+        var assets = await DistrictMaps.AssetsAsync(references, indexed, snapshot.Assets, cancellationToken);
         return Results.Json(
             new DistrictMap(district, [.. roads.Select(r => new MapRoad(r.Id, r.Geometry))], assets, trucks),
             LiveJson.Options);

@@ -1,12 +1,10 @@
-using CityTwin.Contracts.AirQuality;
 using CityTwin.Contracts.Assets;
-using CityTwin.Contracts.Bins;
+using CityTwin.Api.Endpoints;
 using CityTwin.Contracts.City;
+using CityTwin.Contracts.Common;
 using CityTwin.Contracts.Districts;
-using CityTwin.Contracts.Intersections;
 using CityTwin.Contracts.Live;
 using CityTwin.Contracts.Queries;
-using CityTwin.Contracts.Streetlights;
 using CityTwin.Contracts.Trucks;
 
 namespace CityTwin.Api.Live;
@@ -34,14 +32,14 @@ internal static class DistrictMaps
     private const int IndexPage = 5_000;
 
     /// <summary>
-    /// Each asset where it was provisioned, from the district's asset index (one call a few thousand assets); only
-    /// an asset the index has no place for (not enrolled since the district activated) is asked for its record.
+    /// Each asset where it was provisioned, from the district's asset index (<paramref name="indexed"/>); only an
+    /// asset the index has no place for (not enrolled since the district activated) is asked for its record.
     /// </summary>
     public static async Task<IReadOnlyList<MapAsset>> AssetsAsync(
-        IGrainFactory grains, string districtId, IReadOnlyList<LiveAssetState> assets, CancellationToken cancellationToken)
+        GrainReferences grains, IReadOnlyList<IndexCandidate> indexed, IReadOnlyList<LiveAssetState> assets, CancellationToken cancellationToken)
     {
         var places = new Dictionary<string, GeoPoint>(StringComparer.Ordinal);
-        foreach (var candidate in await IndexedAsync(grains, districtId, new AssetQuery()))
+        foreach (var candidate in indexed)
         {
             if (candidate.Location is { } location)
                 places[candidate.AssetId] = location;
@@ -52,17 +50,14 @@ internal static class DistrictMaps
             var asset = assets[i];
             var location = places.TryGetValue(asset.AssetId, out var known)
                 ? known
-                : (await Twin(grains, asset.Kind, asset.AssetId).GetRecord())?.Provision.Location;
+                : (await AssetTwins.Get(grains, asset.Kind, asset.AssetId).GetRecord())?.Provision.Location;
             located[i] = new MapAsset(asset.AssetId, asset.Kind, location, asset.Bands);
         });
         return located;
     }
 
-    /// <summary>The district's trucks, by the index (not the whole roster), each as its twin says now.</summary>
-    public static async Task<IReadOnlyList<MapTruck>> TrucksAsync(IGrainFactory grains, string districtId) =>
-        await TrucksAsync(grains, (await IndexedAsync(grains, districtId, new AssetQuery(Kind: AssetKind.Truck))).Select(c => c.AssetId));
-
-    private static async Task<List<IndexCandidate>> IndexedAsync(IGrainFactory grains, string districtId, AssetQuery query)
+    /// <summary>Every asset of the district that may match <paramref name="query"/>, read from its asset index a page (5,000) at a time.</summary>
+    public static async Task<List<IndexCandidate>> IndexedAsync(IGrainFactory grains, string districtId, AssetQuery query)
     {
         var index = grains.GetGrain<IDistrictAssetIndex>(districtId);
         var all = new List<IndexCandidate>();
@@ -89,15 +84,4 @@ internal static class DistrictMaps
         twin.Location,
         twin.Route?.CompletedAt is null ? twin.Route?.PlanId : null,
         twin.Route is { CompletedAt: null } route ? [.. route.Stops.Where(s => !s.Completed).Select(s => s.Location)] : []);
-
-    /// <summary>Each kind's twin is its own grain class; they share the lifecycle interface.</summary>
-    private static IAssetTwinGrain Twin(IGrainFactory grains, AssetKind kind, string assetId) => kind switch
-    {
-        AssetKind.Bin => grains.GetGrain<IBinGrain>(assetId),
-        AssetKind.Streetlight => grains.GetGrain<IStreetlightGrain>(assetId),
-        AssetKind.Intersection => grains.GetGrain<IIntersectionGrain>(assetId),
-        AssetKind.Truck => grains.GetGrain<ITruckGrain>(assetId),
-        AssetKind.AirQuality => grains.GetGrain<IAirQualityGrain>(assetId),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no twin grain for this kind"),
-    };
 }
