@@ -18,5 +18,5 @@ public sealed class CityClock(TimeProvider time, double pace = 1)
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
     /// <summary>How long a grain timer waits for <paramref name="cityDuration"/> to pass on this clock.</summary>
-    public TimeSpan RealDuration(TimeSpan cityDuration) => Pace == 1 ? cityDuration : cityDuration / Pace;
+    public TimeSpan RealDuration(TimeSpan cityDuration) => cityDuration / Pace;
 }
