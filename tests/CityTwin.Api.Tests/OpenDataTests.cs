@@ -16,8 +16,16 @@ public sealed class OpenDataTests(ApiHostFixture host)
 {
     private const double MetresPerDegree = 111_195;
 
-    /// <summary>A place of its own for a test (its own grid cells), far from the fixture's centre.</summary>
-    private static GeoPoint NewPlace() => new(40 + Random.Shared.NextDouble() * 10, 10 + Random.Shared.NextDouble() * 10);
+    /// <summary>
+    /// A place of its own for a test (its own grid cells), far from the fixture's centre, 100 m into a row of the
+    /// 500 m grid: the bins a test lines up 0 to 20 m north of it share its cell. (Anywhere in the row, one
+    /// place in 25 put a cell boundary among them.)
+    /// </summary>
+    private static GeoPoint NewPlace()
+    {
+        var row = Math.Floor((40 + Random.Shared.NextDouble() * 10) * MetresPerDegree / 500);
+        return new((row * 500 + 100) / MetresPerDegree, 10 + Random.Shared.NextDouble() * 10);
+    }
 
     private static GeoPoint North(GeoPoint from, double metres) => new(from.Latitude + metres / MetresPerDegree, from.Longitude);
 
