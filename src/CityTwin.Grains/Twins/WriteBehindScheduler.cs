@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CityTwin.Contracts.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -80,24 +81,42 @@ public sealed class WriteBehindScheduler(GrainReferences grains, IOptions<TwinOp
         {
             // A zero interval means readings are written through; what is still marked (rarely) waits a second
             // rather than letting this loop spin.
-            var pause = options.Value.WriteBehindInterval > TimeSpan.Zero ? options.Value.WriteBehindInterval : TimeSpan.FromSeconds(1);
+            var interval = options.Value.WriteBehindInterval > TimeSpan.Zero ? options.Value.WriteBehindInterval : TimeSpan.FromSeconds(1);
+            await Task.Delay(interval, cancellationToken);
             while (true)
             {
-                await Task.Delay(pause, cancellationToken);
-                HashSet<GrainId> due;
+                var roundStart = Stopwatch.GetTimestamp();
+                HashSet<GrainId>? due = null;
                 lock (gate)
                 {
-                    if (registered.Count == 0)
-                        continue;
-                    due = registered;
-                    registered = [];
+                    if (registered.Count > 0)
+                    {
+                        due = registered;
+                        registered = [];
+                    }
                 }
-                await Parallel.ForEachAsync(due, parallel, (twin, _) => new ValueTask(AskToWriteAsync(twin)));
+                if (due is not null)
+                    await WriteRoundAsync(due, WriteBehindPace.ForRound(due.Count, interval), roundStart, parallel);
+                var next = WriteBehindPace.NextRoundAfter(interval, Stopwatch.GetElapsedTime(roundStart));
+                await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (next - Stopwatch.GetElapsedTime(roundStart)).Ticks)), cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    private Task WriteRoundAsync(HashSet<GrainId> due, WriteBehindPace pace, long roundStart, ParallelOptions parallel)
+    {
+        var started = 0;
+        return Parallel.ForEachAsync(due, parallel, async (twin, cancellationToken) =>
+        {
+            var wait = pace.WaitBefore(Interlocked.Increment(ref started) - 1, Stopwatch.GetElapsedTime(roundStart));
+            // Below a millisecond a timer cannot wait precisely; the next write that is ahead waits for both.
+            if (wait >= TimeSpan.FromMilliseconds(1))
+                await Task.Delay(wait, cancellationToken);
+            await AskToWriteAsync(twin);
+        });
     }
 
     private async Task AskToWriteAsync(GrainId twin)
