@@ -33,6 +33,7 @@ public static class CityTwinApi
         services.AddSingleton(openData);
         services.AddCitizenReportLimiter(openData);
         services.AddSingleton<ApiKeyDirectory>();
+        services.AddSingleton<AssetKindMemo>();
         // The silo registers it too; one instance either way (its cache is per process).
         services.TryAddSingleton<GrainReferences>();
 

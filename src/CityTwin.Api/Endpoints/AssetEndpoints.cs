@@ -80,12 +80,19 @@ internal static class AssetEndpoints
         return numbers.Length == count ? numbers : null;
     }
 
-    private static async Task<Results<Ok<AssetView>, ProblemHttpResult>> GetAsset(string id, GrainReferences grains)
+    private static async Task<Results<Ok<AssetView>, ProblemHttpResult>> GetAsset(string id, GrainReferences grains, AssetKindMemo kinds)
     {
-        if (await grains.Get<IAssetKindLookup>(id).GetKind() is not { } kind)
+        var (found, remembered) = await kinds.FindAsync(id);
+        if (found is not { } kind)
             return ApiProblems.NotFound("id", id, "asset");
         // One call for status, record and the kind's state: three were two thirds of the request's grain calls.
         var view = await AssetTwins.Get(grains, kind, id).GetView();
+        if (remembered && view.Record is null)
+        {
+            // Deleted since the kind was remembered, perhaps provisioned again as another kind.
+            kinds.Forget(id);
+            return await GetAsset(id, grains, kinds);
+        }
         return TypedResults.Ok(new AssetView(id, kind, view.Status, view.Record, view.Twin));
     }
 
