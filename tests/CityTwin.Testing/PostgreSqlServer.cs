@@ -63,6 +63,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
                 "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
                 "-o", $"-p {server.Port} -h 127.0.0.1 -k {directory} -c max_connections={maxConnections}{durability}",
                 "start"]);
+            server.StopWhenThisProcessEnds();
             return server;
         }
         catch
@@ -92,6 +93,27 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             catch (InvalidOperationException) { /* already gone */ }
         }
         LeftoverSweep.TryDelete(directory);
+    }
+
+    /// <summary>
+    /// A watcher outside this process stops the server and removes its folder once this process is gone: the
+    /// test host ends without running ProcessExit handlers, which left one server running per test run.
+    /// </summary>
+    private void StopWhenThisProcessEnds()
+    {
+        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        var stop = RunningAsRoot ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script =
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; " +
+            $"{stop} -D '{DataDirectory}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{directory}'";
+        // setsid: its own session, so nothing that ends this process's group ends the watcher too.
+        var start = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        using var watcher = Process.Start(start) ?? throw new InvalidOperationException("could not start the PostgreSQL watcher");
     }
 
     private static bool RunningAsRoot => Environment.UserName == "root";
