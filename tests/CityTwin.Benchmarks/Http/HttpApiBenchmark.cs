@@ -117,7 +117,7 @@ public sealed class HttpApiBenchmark : IBenchmark
                 $"{load.Errors} errors or timeouts ({RequestTimeout.TotalSeconds:0} s, counted at their latency); " +
                 $"host {hostCpuPerRequest:0} µs CPU a request ({idlePerRequest:0} µs of it the host's idle background at this rate) and {host.AllocatedBytes / (double)load.Count / 1024:0.#} KiB allocated, GCs gen0/1/2 {host.Gen0}/{host.Gen1}/{host.Gen2}; " +
                 $"load generator {load.ClientCpuMs * 1000 / load.Count:0} µs CPU per request, its schedule p99 {load.DispatchLagP99Ms:0.###} ms late; " +
-                $"{Assets:N0} bins in one district, SQLite, API key auth, {warmUp.TotalSeconds:0} s warm-up at the same rate; load generator in its own process " +
+                $"{Assets:N0} bins in one district, SQLite, API key auth, {GcMode.Describe()}, {warmUp.TotalSeconds:0} s warm-up at the same rate; load generator in its own process " +
                 $"(open loop from a pacer thread, {Connections} keep-alive HTTP/1.1 connections, latency from each request's scheduled time), host and load generator on the same {Environment.ProcessorCount}-core machine; {MachineLoad(host.LoadAverage)}"));
     }
 

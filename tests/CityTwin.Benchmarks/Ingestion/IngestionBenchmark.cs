@@ -88,12 +88,12 @@ public sealed class IngestionBenchmark(IReadOnlyDictionary<AssetKind, KindWorklo
         var setup = string.Create(CultureInfo.InvariantCulture,
             $"{Gateways} MQTT 5 connections (MQTTnet clients in this process), one per gateway of {TwinsPerGateway} twins");
         var twinsNote = string.Create(CultureInfo.InvariantCulture,
-            $"{Gateways * TwinsPerGateway:N0} twins of the city mix, {host.StorageDescription}; embedded broker with device credentials, topic ACL, rate limit and packet guard, TelemetryHandler, twin grains; counted when the twin applied it; {GcMode()}");
+            $"{Gateways * TwinsPerGateway:N0} twins of the city mix, {host.StorageDescription}; embedded broker with device credentials, topic ACL, rate limit and packet guard, TelemetryHandler, twin grains; counted when the twin applied it; {GcMode.Describe()}");
         string Note(Rate r, string what) => $"{setup}; {what}; avg payload {r.AveragePayloadBytes:N0} bytes; {r.Cost}; {twinsNote}";
         return
         [
             Figure(BrokerOnly, broker.PerSecond, "messages/s", context, broker.Window,
-                $"{setup}; single readings, QoS 0, avg payload {broker.AveragePayloadBytes:N0} bytes; {broker.Cost}; MQTTnet server on the guarded transport whose publish handler counts and drops; same run and connections as ingest.e2e.*; {GcMode()}"),
+                $"{setup}; single readings, QoS 0, avg payload {broker.AveragePayloadBytes:N0} bytes; {broker.Cost}; MQTTnet server on the guarded transport whose publish handler counts and drops; same run and connections as ingest.e2e.*; {GcMode.Describe()}"),
             Figure(SingleQos0, single.PerSecond, "readings/s", context, single.Window, Note(single, single0.Describe())),
             Figure(SingleQos1, singleQos1.PerSecond, "readings/s", context, singleQos1.Window, Note(singleQos1, singleQos1.Shape.Describe() + ", acknowledged once applied")),
             Figure(BatchQos0, batch.PerSecond, "readings/s", context, batch.Window, Note(batch, batch.Shape.Describe())),
@@ -239,5 +239,4 @@ public sealed class IngestionBenchmark(IReadOnlyDictionary<AssetKind, KindWorklo
             throw new InvalidOperationException($"{probe.NotApplied:N0} readings were not applied; first: {probe.FirstNotApplied}");
     }
 
-    private static string GcMode() => GCSettings.IsServerGC ? "server GC" : "workstation GC";
 }

@@ -66,7 +66,7 @@ public sealed class TwinMemoryBenchmark(int twins, string figureName, IReadOnlyD
         var perTwin = (after.WorkingSet - before.WorkingSet) / (double)twins;
         var managedPerTwin = (after.ManagedHeap - before.ManagedHeap) / (double)twins;
         var note = string.Create(CultureInfo.InvariantCulture,
-            $"{twins:N0} twins (60% streetlights, 30% bins, 5% air quality, 4% intersections, 1% trucks), {HistoryRounds} readings each; working set {before.WorkingSet / 1048576.0:0} MiB -> {after.WorkingSet / 1048576.0:0} MiB after aggressive compacting GCs (managed heap {managedPerTwin:0} bytes per twin); SQLite write-behind; server GC {GCSettings.IsServerGC}");
+            $"{twins:N0} twins (60% streetlights, 30% bins, 5% air quality, 4% intersections, 1% trucks), {HistoryRounds} readings each; working set {before.WorkingSet / 1048576.0:0} MiB -> {after.WorkingSet / 1048576.0:0} MiB after aggressive compacting GCs (managed heap {managedPerTwin:0} bytes per twin); SQLite write-behind; {GcMode.Describe()}");
         return [new Figure(figureName, Math.Round(perTwin), "bytes", context.RunId, Math.Round(stopwatch.Elapsed.TotalSeconds, 1), note)];
     }
 
