@@ -37,6 +37,27 @@ public class DistrictMailboxTests
     }
 
     [Fact]
+    public void Taking_part_of_the_mailbox_keeps_the_rest_in_order_and_still_coalescing()
+    {
+        var mailbox = new DistrictMailbox();
+        mailbox.Add(Moved("a", "0-25", 0));
+        mailbox.Add(Moved("b", "0-25", 1));
+        mailbox.Add(Signal("c", 2));
+        mailbox.Add(Moved("d", "0-25", 3));
+
+        var first = mailbox.Take(2);
+        // b's picture left with the first batch: its next one waits as a message of its own; d's merges.
+        mailbox.Add(Moved("b", "25-50", 4));
+        mailbox.Add(Moved("d", "50-75", 5));
+
+        Assert.Equal(["a", "b"], first.Select(m => m.AssetId));
+        var rest = mailbox.TakeAll();
+        Assert.Equal(["c", "d", "b"], rest.Select(m => m.AssetId));
+        Assert.Equal("50-75", Assert.IsType<AssetNotified>(rest[1]).Notification.Picture!.Band(PictureBands.Fill));
+        Assert.Equal("25-50", Assert.IsType<AssetNotified>(rest[2]).Notification.Picture!.Band(PictureBands.Fill));
+    }
+
+    [Fact]
     public void A_signal_enrolment_or_withdrawal_is_never_merged_away_and_order_per_asset_holds()
     {
         var mailbox = new DistrictMailbox();

@@ -43,6 +43,28 @@ public sealed class DistrictMailbox
         return batch;
     }
 
+    /// <summary>
+    /// The oldest <paramref name="max"/> pending messages (all, if fewer); the rest stay, and a later picture of
+    /// an asset still pending merges into it as before.
+    /// </summary>
+    public IReadOnlyList<DistrictMessage> Take(int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        if (pending.Count <= max)
+            return TakeAll();
+        var batch = pending.GetRange(0, max);
+        pending.RemoveRange(0, max);
+        pictureOnlyAt.Clear();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i] is AssetNotified { Notification: var notification } && IsPictureOnly(notification))
+                pictureOnlyAt[pending[i].AssetId] = i;
+            else
+                pictureOnlyAt.Remove(pending[i].AssetId);
+        }
+        return batch;
+    }
+
     /// <summary>A batch that could not be delivered goes back in front of what came since, in its order.</summary>
     public void PutBack(IReadOnlyList<DistrictMessage> batch)
     {

@@ -7,7 +7,7 @@ namespace CityTwin.Grains.Districts.Delivery;
 /// <summary>
 /// The silo's way for twins to tell their districts. Twins hand their messages here and go on (they never
 /// wait on a district, so the two cannot deadlock); each district gets one batch at a time, awaited, with
-/// whatever piled up meanwhile in the next. A busy district therefore gets bigger batches of coalesced
+/// whatever piled up meanwhile in the next (at most <see cref="MaxBatch"/> a call). A busy district therefore gets bigger batches of coalesced
 /// pictures (<see cref="DistrictMailbox"/>) instead of a queue of one-way calls that grows with every
 /// reading: at 100,000 twins those queued calls were most of the silo's memory, and a district whose
 /// activation queue held half a million messages spent its time in Orleans' workload analysis of that queue.
@@ -15,6 +15,12 @@ namespace CityTwin.Grains.Districts.Delivery;
 public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox> logger)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Messages in one call. A district of a million twins once had a million pictures pending: one call that
+    /// big ran past Orleans' 30 s response timeout again and again, until the outbox dropped the batch.
+    /// </summary>
+    public const int MaxBatch = 5_000;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.Ordinal);
@@ -49,7 +55,7 @@ public sealed class DistrictOutbox(IGrainFactory grains, ILogger<DistrictOutbox>
                     lane.Sending = false;
                     return;
                 }
-                batch = lane.Mailbox.TakeAll();
+                batch = lane.Mailbox.Take(MaxBatch);
             }
             try
             {
