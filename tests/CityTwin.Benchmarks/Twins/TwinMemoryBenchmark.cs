@@ -22,8 +22,8 @@ public sealed class TwinMemoryBenchmark(int twins, string figureName, IReadOnlyD
     public string Name => figureName;
 
     /// <summary>
-    /// A million twins take about 40 minutes here (provisioning writes three rows an asset, about 870 assets a
-    /// second; history is 48 million readings at about 54,000 a second): asked for by name only.
+    /// A million twins took 48 minutes here (provisioning 23, history's 48 million readings 19, settling 6):
+    /// asked for by name only.
     /// </summary>
     public bool OnlyWhenAsked => twins >= 1_000_000;
 
