@@ -116,23 +116,36 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     {
         var values = new string[BandNames.Length];
         WriteBands(values);
-        return new AssetPicture(new PictureMap<string>(BandNames, values), Measures(), PictureSegment);
+        return PictureOf(values);
     }
 
-    /// <summary>Whether a band (or the segment) differs from the picture the district was last told.</summary>
-    private bool BandsMoved()
+    private AssetPicture PictureOf(string[] bands) => new(new PictureMap<string>(BandNames, bands), Measures(), PictureSegment);
+
+    /// <summary>
+    /// The picture now when a band (or the segment) differs from the one the district was last told, else null.
+    /// The bands are written once, into the scratch array, and copied only when one moved.
+    /// </summary>
+    private AssetPicture? MovedPicture()
     {
         var names = BandNames;
-        if (toldPicture is not { Bands: PictureMap<string> told } || told.Count != names.Length || toldPicture.RoadSegmentId != PictureSegment)
-            return true;
         var now = (bandScratch ??= new string[8]).AsSpan(0, names.Length);
         WriteBands(now);
-        for (var i = 0; i < now.Length; i++)
+        if (toldPicture is { Bands: PictureMap<string> told } && toldPicture.RoadSegmentId == PictureSegment && Holds(told, names, now))
+            return null;
+        return PictureOf(now.ToArray());
+    }
+
+    /// <summary>Whether <paramref name="told"/> has exactly these names (the kind's own array) with these values.</summary>
+    private static bool Holds(PictureMap<string> told, string[] names, ReadOnlySpan<string> values)
+    {
+        if (told.Count != names.Length)
+            return false;
+        for (var i = 0; i < names.Length; i++)
         {
-            if (!ReferenceEquals(told.NameAt(i), names[i]) || !string.Equals(told.ValueAt(i), now[i], StringComparison.Ordinal))
-                return true;
+            if (!ReferenceEquals(told.NameAt(i), names[i]) || !string.Equals(told.ValueAt(i), values[i], StringComparison.Ordinal))
+                return false;
         }
-        return false;
+        return true;
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -459,7 +472,7 @@ public abstract class TwinGrain<TKindState> : Grain, IAssetTwinGrain, IWriteBehi
     /// </summary>
     protected void Tell(AssetProvision provision, DateTimeOffset now, IReadOnlyList<TwinSignal> signals, DateTimeOffset? nextDeadline = null)
     {
-        var picture = BandsMoved() ? Picture() : null;
+        var picture = MovedPicture();
         if (signals.Count == 0 && picture is null)
             return;
         if (picture is not null)

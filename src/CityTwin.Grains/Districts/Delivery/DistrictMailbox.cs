@@ -11,8 +11,14 @@ namespace CityTwin.Grains.Districts.Delivery;
 public sealed class DistrictMailbox
 {
     private List<DistrictMessage> pending = [];
-    /// <summary>Where each asset's pending picture-only notification is, while it is that asset's latest message.</summary>
-    private readonly Dictionary<string, int> pictureOnlyAt = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Where each asset's pending picture-only notification is, while it is that asset's latest message: counted
+    /// from the first message since the mailbox was last empty, so that taking from the front moves no entry.
+    /// </summary>
+    private readonly Dictionary<string, long> pictureOnlyAt = new(StringComparer.Ordinal);
+
+    /// <summary>Messages taken from the front since the mailbox was last empty.</summary>
+    private long taken;
 
     public int Count => pending.Count;
 
@@ -22,10 +28,11 @@ public sealed class DistrictMailbox
         {
             if (pictureOnlyAt.TryGetValue(message.AssetId, out var at))
             {
-                pending[at] = new AssetNotified(Merge(((AssetNotified)pending[at]).Notification, notification));
+                var index = (int)(at - taken);
+                pending[index] = new AssetNotified(Merge(((AssetNotified)pending[index]).Notification, notification));
                 return;
             }
-            pictureOnlyAt[message.AssetId] = pending.Count;
+            pictureOnlyAt[message.AssetId] = taken + pending.Count;
         }
         else
         {
@@ -40,12 +47,14 @@ public sealed class DistrictMailbox
         var batch = pending;
         pending = [];
         pictureOnlyAt.Clear();
+        taken = 0;
         return batch;
     }
 
     /// <summary>
     /// The oldest <paramref name="max"/> pending messages (all, if fewer); the rest stay, and a later picture of
-    /// an asset still pending merges into it as before.
+    /// an asset still pending merges into it as before. Costs the batch, not what stays: under the outbox's lock,
+    /// with a million messages pending, re-indexing what stayed on every take would hold up every twin.
     /// </summary>
     public IReadOnlyList<DistrictMessage> Take(int max)
     {
@@ -54,14 +63,13 @@ public sealed class DistrictMailbox
             return TakeAll();
         var batch = pending.GetRange(0, max);
         pending.RemoveRange(0, max);
-        pictureOnlyAt.Clear();
-        for (var i = 0; i < pending.Count; i++)
+        // An asset whose pending picture left with the batch gets its next one as a message of its own.
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (pending[i] is AssetNotified { Notification: var notification } && IsPictureOnly(notification))
-                pictureOnlyAt[pending[i].AssetId] = i;
-            else
-                pictureOnlyAt.Remove(pending[i].AssetId);
+            if (pictureOnlyAt.TryGetValue(batch[i].AssetId, out var at) && at == taken + i)
+                pictureOnlyAt.Remove(batch[i].AssetId);
         }
+        taken += max;
         return batch;
     }
 
