@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CityTwin.Api.Caching;
 using CityTwin.Contracts.Assets;
 using CityTwin.Contracts.Common;
 
@@ -12,25 +12,21 @@ namespace CityTwin.Api.Endpoints;
 /// </summary>
 public sealed class AssetKindMemo(GrainReferences grains)
 {
-    /// <summary>Ids remembered; past this the memo starts over, so requests for many ids cannot grow it without bound.</summary>
+    /// <summary>Ids remembered (<see cref="BoundedMemo{TValue}"/>).</summary>
     public const int Remembered = 50_000;
 
-    private readonly ConcurrentDictionary<string, AssetKind> kinds = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<AssetKind> kinds = new(Remembered);
 
     /// <summary>The asset's kind and whether it came from the memo (then a twin without a record means: ask again).</summary>
     public async ValueTask<(AssetKind? Kind, bool Remembered)> FindAsync(string id)
     {
-        if (kinds.TryGetValue(id, out var known))
+        if (kinds.TryGet(id, out var known))
             return (known, true);
         var kind = await grains.Get<IAssetKindLookup>(id).GetKind();
         if (kind is { } found)
-        {
-            if (kinds.Count >= Remembered)
-                kinds.Clear();
-            kinds[id] = found;
-        }
+            kinds.Remember(id, found);
         return (kind, false);
     }
 
-    public void Forget(string id) => kinds.TryRemove(id, out _);
+    public void Forget(string id) => kinds.Forget(id);
 }

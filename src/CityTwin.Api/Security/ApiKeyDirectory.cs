@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CityTwin.Api.Caching;
 using CityTwin.Contracts.Access;
 using CityTwin.Contracts.Common;
 
@@ -25,7 +25,7 @@ public sealed class ApiKeyDirectory(ApiSettings settings, GrainReferences grains
     /// request (computing it was a tenth of a twin-by-id request's authentication). Whether the key still works
     /// is decided below from the hash, every time.
     /// </summary>
-    private readonly ConcurrentDictionary<string, string> hashes = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<string> hashes = new(RememberedHashes);
 
     public bool Enabled => settings.Hasher is not null;
 
@@ -55,12 +55,10 @@ public sealed class ApiKeyDirectory(ApiSettings settings, GrainReferences grains
 
     private string HashOf(ApiKeyHasher hasher, string key)
     {
-        if (hashes.TryGetValue(key, out var known))
+        if (hashes.TryGet(key, out var known))
             return known;
         var hash = hasher.Hash(key);
-        if (hashes.Count >= RememberedHashes)
-            hashes.Clear();
-        hashes[key] = hash;
+        hashes.Remember(key, hash);
         return hash;
     }
 }
