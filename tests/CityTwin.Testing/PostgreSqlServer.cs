@@ -89,7 +89,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
-            try { await PgAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]); }
+            try { await PgAsync("pg_ctl", StopArguments); }
             catch (InvalidOperationException) { /* already gone */ }
         }
         LeftoverSweep.TryDelete(directory);
@@ -101,29 +101,44 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     /// </summary>
     private void StopWhenThisProcessEnds()
     {
-        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
-        var stop = RunningAsRoot ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var stop = string.Join(' ', PgCommand("pg_ctl", StopArguments).Select(ShellQuoted));
         var script =
             $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; " +
-            $"{stop} -D '{DataDirectory}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{directory}'";
+            $"{stop} >/dev/null 2>&1; rm -rf {ShellQuoted(directory)}";
         // setsid: its own session, so nothing that ends this process's group ends the watcher too.
-        var start = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        using var watcher = Process.Start(StartInfo("setsid", ["sh", "-c", script]))
+            ?? throw new InvalidOperationException("could not start the PostgreSQL watcher");
+    }
+
+    private string[] StopArguments => ["-D", DataDirectory, "-m", "immediate", "-w", "stop"];
+
+    private static bool RunningAsRoot => Environment.UserName == "root";
+
+    /// <summary>The command line of a server tool: as the 'postgres' user when the tests run as root, which the tools refuse.</summary>
+    private string[] PgCommand(string tool, IReadOnlyList<string> arguments)
+    {
+        var path = Path.Combine(binDirectory, tool);
+        return RunningAsRoot ? ["runuser", "-u", "postgres", "--", path, .. arguments] : [path, .. arguments];
+    }
+
+    private Task PgAsync(string tool, IReadOnlyList<string> arguments)
+    {
+        var command = PgCommand(tool, arguments);
+        return RunAsync(command[0], command[1..]);
+    }
+
+    private static string ShellQuoted(string word) => $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static ProcessStartInfo StartInfo(string file, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        using var watcher = Process.Start(start) ?? throw new InvalidOperationException("could not start the PostgreSQL watcher");
-    }
-
-    private static bool RunningAsRoot => Environment.UserName == "root";
-
-    private Task PgAsync(string tool, IReadOnlyList<string> arguments)
-    {
-        var path = Path.Combine(binDirectory, tool);
-        return RunningAsRoot
-            ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
-            : RunAsync(path, arguments);
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        return start;
     }
 
     private static string FindBinDirectory()
@@ -142,14 +157,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
 
     private static async Task RunAsync(string file, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        using var process = Process.Start(StartInfo(file, arguments)) ?? throw new InvalidOperationException($"could not start {file}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
