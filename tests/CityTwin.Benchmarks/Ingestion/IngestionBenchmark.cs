@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
 using CityTwin.Benchmarks.Framework;
 using CityTwin.Benchmarks.Twins;
 using CityTwin.Contracts.Assets;
