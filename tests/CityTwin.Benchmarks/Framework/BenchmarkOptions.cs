@@ -6,8 +6,12 @@ namespace CityTwin.Benchmarks.Framework;
 /// <param name="Only">Figure names or dotted prefixes to run; empty runs everything.</param>
 /// <param name="Window">Replaces every benchmark's default measurement window.</param>
 /// <param name="ResultsPath">The JSON results file; the Markdown table is written beside it.</param>
-public sealed record BenchmarkOptions(IReadOnlyList<string> Only, TimeSpan? Window, string ResultsPath)
+/// <param name="RunId">Set when this process runs one benchmark for a parent run (<see cref="ChildRunOption"/>).</param>
+public sealed record BenchmarkOptions(IReadOnlyList<string> Only, TimeSpan? Window, string ResultsPath, string? RunId = null)
 {
+    /// <summary>Internal: run the selection in this process under the parent's run id (see <see cref="BenchmarkRunner"/>).</summary>
+    public const string ChildRunOption = "--child-of-run";
+
     public const string Usage =
         "usage: CityTwin.Benchmarks [--only NAME]... [--window SECONDS] [--results PATH]\n" +
         "  --only NAME       a figure name (storage.write_through.sqlite) or a prefix (storage, storage.); repeatable\n" +
@@ -20,6 +24,7 @@ public sealed record BenchmarkOptions(IReadOnlyList<string> Only, TimeSpan? Wind
         var only = new List<string>();
         TimeSpan? window = null;
         string? results = null;
+        string? runId = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -33,11 +38,14 @@ public sealed record BenchmarkOptions(IReadOnlyList<string> Only, TimeSpan? Wind
                 case "--results":
                     results = Path.GetFullPath(ValueOf(args, ref i));
                     break;
+                case ChildRunOption:
+                    runId = ValueOf(args, ref i);
+                    break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
-        return new BenchmarkOptions(only, window, results ?? RepositoryPaths.DefaultResultsFile);
+        return new BenchmarkOptions(only, window, results ?? RepositoryPaths.DefaultResultsFile, runId);
     }
 
     /// <summary>
@@ -49,6 +57,18 @@ public sealed record BenchmarkOptions(IReadOnlyList<string> Only, TimeSpan? Wind
     public static bool Matches(string selector, string figureName) =>
         figureName == selector
         || figureName.StartsWith(selector.EndsWith('.') ? selector : selector + ".", StringComparison.Ordinal);
+
+    /// <summary>The arguments that make a child process run <paramref name="benchmark"/> alone, as part of run <paramref name="runId"/>.</summary>
+    public IReadOnlyList<string> ForChild(IBenchmark benchmark, string runId)
+    {
+        var args = new List<string> { ChildRunOption, runId, "--results", ResultsPath };
+        // Every figure name of the benchmark: exactly it is selected (names are unique across the catalog).
+        foreach (var name in benchmark.FigureNames)
+            args.AddRange(["--only", name]);
+        if (Window is { } window)
+            args.AddRange(["--window", window.TotalSeconds.ToString(CultureInfo.InvariantCulture)]);
+        return args;
+    }
 
     private static string ValueOf(IReadOnlyList<string> args, ref int i)
     {

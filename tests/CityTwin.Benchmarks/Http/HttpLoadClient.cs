@@ -128,6 +128,9 @@ internal static class HttpLoadClient
         }
 
         var measured = Enumerable.Range(warmUp, total - warmUp).ToArray();
+        if (Environment.GetEnvironmentVariable("CITYTWIN_HTTP_LATENCY_DUMP") is { } dump)
+            File.WriteAllLines($"{dump}.{plan.Rate}", measured.Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"{(Due(i) - start) * 1000.0 / Stopwatch.Frequency:0.000} {latencyTicks[i] * 1000.0 / Stopwatch.Frequency:0.000} {lagTicks[i] * 1000.0 / Stopwatch.Frequency:0.000}")));
         // Unanswered at the timeout: an error, counted at the latency it had reached (a lower bound).
         var latenciesMs = measured
             .Select(i => Volatile.Read(ref answered[i]) ? latencyTicks[i] : stopped - Due(i))

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace CityTwin.Benchmarks.Framework;
+
+/// <summary>Runs this executable again with the given arguments, sharing this console, and waits for it.</summary>
+internal static class BenchmarkProcess
+{
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    /// <returns>The child's exit code.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("no path to this executable");
+        var start = new ProcessStartInfo(self) { UseShellExecute = false };
+        // Run with `dotnet CityTwin.Benchmarks.dll`: the child needs the assembly path too.
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+            start.ArgumentList.Add(typeof(BenchmarkProcess).Assembly.Location);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
+        // Cancelled here (Ctrl+C reaches the child too when it comes from the terminal): ask the child to stop the
+        // way Ctrl+C does, so that it stops the servers it started and removes its directories, and wait for it.
+        await using var forward = cancellationToken.Register(() =>
+        {
+            if (OperatingSystem.IsWindows())
+                child.Kill(entireProcessTree: true);
+            else
+                _ = Kill(child.Id, SigInt);
+        });
+        await child.WaitForExitAsync(CancellationToken.None);
+        return child.ExitCode;
+    }
+}
