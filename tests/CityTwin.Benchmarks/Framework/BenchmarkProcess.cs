@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace CityTwin.Benchmarks.Framework;
 
-/// <summary>Runs this executable again with the given arguments, sharing this console, and waits for it.</summary>
+/// <summary>This executable started again as a child process: a benchmark of its own, or the HTTP load generator.</summary>
 internal static class BenchmarkProcess
 {
     private const int SigInt = 2;
@@ -11,8 +11,8 @@ internal static class BenchmarkProcess
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    /// <returns>The child's exit code.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>How to start this executable with <paramref name="arguments"/> (the caller adds redirection and environment).</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no path to this executable");
         var start = new ProcessStartInfo(self) { UseShellExecute = false };
@@ -21,8 +21,15 @@ internal static class BenchmarkProcess
             start.ArgumentList.Add(typeof(BenchmarkProcess).Assembly.Location);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
+        return start;
+    }
 
-        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {self}");
+    /// <summary>Runs this executable again, sharing this console, and waits for it.</summary>
+    /// <returns>The child's exit code.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = StartInfo(arguments);
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         // Cancelled here (Ctrl+C reaches the child too when it comes from the terminal): ask the child to stop the
         // way Ctrl+C does, so that it stops the servers it started and removes its directories, and wait for it.
         await using var forward = cancellationToken.Register(() =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CityTwin.Benchmarks.Framework;
 using CityTwin.Testing;
 
 namespace CityTwin.Benchmarks.Http;
@@ -37,14 +38,9 @@ internal static class HttpLoadProcess
         await File.WriteAllLinesAsync(directory.Combine("paths.txt"), paths, cancellationToken);
         await File.WriteAllTextAsync(planFile, JsonSerializer.Serialize(plan with { PathsFile = directory.Combine("paths.txt") }), cancellationToken);
 
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("no path to this executable");
-        start.FileName = self;
-        // Run with `dotnet CityTwin.Benchmarks.dll`: the child needs the assembly path too.
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            start.ArgumentList.Add(typeof(HttpLoadProcess).Assembly.Location);
-        start.ArgumentList.Add(HttpLoadClient.Command);
-        start.ArgumentList.Add(planFile);
+        var start = BenchmarkProcess.StartInfo([HttpLoadClient.Command, planFile]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         // The child's own GC heap stays small: workstation, non-concurrent, so it takes no background GC thread's CPU.
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["DOTNET_gcConcurrent"] = "0";
